@@ -1,0 +1,180 @@
+package dev.clusterkit.core;
+
+import dev.clusterkit.core.lint.Finding;
+import dev.clusterkit.core.lint.LintReport;
+import dev.clusterkit.core.lint.Linter;
+import dev.clusterkit.core.lint.SiteFilesLinter;
+import dev.clusterkit.core.lint.SourceFile;
+import dev.clusterkit.core.render.Artifact;
+import dev.clusterkit.core.render.RenderException;
+import dev.clusterkit.core.render.RenderOptions;
+import dev.clusterkit.core.render.TemplateEngine;
+import dev.clusterkit.core.spec.ClusterSpec;
+import dev.clusterkit.core.spec.SpecException;
+import dev.clusterkit.core.spec.SpecLoader;
+import dev.clusterkit.core.spi.AdapterRegistry;
+import dev.clusterkit.core.spi.ClusterAdapter;
+import dev.clusterkit.core.spi.RenderContext;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The one entry point the CLI, the Maven plugin and embedding applications use: load a spec, render
+ * its artifacts, lint files.
+ */
+public final class ClusterKit {
+  private final AdapterRegistry registry;
+  private final ClassLoader classLoader;
+
+  private ClusterKit(AdapterRegistry registry, ClassLoader classLoader) {
+    this.registry = registry;
+    this.classLoader = classLoader;
+  }
+
+  /** Uses the adapters and templates on this class's class loader. */
+  public static ClusterKit create() {
+    return create(ClusterKit.class.getClassLoader());
+  }
+
+  /** Uses the adapters and templates a class loader sees (e.g. a build plugin's). */
+  public static ClusterKit create(ClassLoader classLoader) {
+    return new ClusterKit(AdapterRegistry.load(classLoader), classLoader);
+  }
+
+  /** Uses the given adapters, with templates from a class loader. */
+  public static ClusterKit create(AdapterRegistry registry, ClassLoader classLoader) {
+    return new ClusterKit(registry, classLoader);
+  }
+
+  public AdapterRegistry registry() {
+    return registry;
+  }
+
+  public ClusterSpec loadSpec(Path file) throws SpecException, IOException {
+    return new SpecLoader(registry).load(file);
+  }
+
+  /**
+   * Renders the spec's artifacts, each under its target's folder ({@code <target>/...}), sorted by
+   * path.
+   *
+   * @throws IllegalArgumentException when a requested target is not named in the spec
+   */
+  public List<Artifact> render(ClusterSpec spec, RenderOptions options)
+      throws RenderException, IOException {
+    List<String> targets = options.targets().isEmpty() ? spec.targetIds() : options.targets();
+    for (String t : targets) {
+      if (!spec.targets().containsKey(t)) {
+        throw new IllegalArgumentException(
+            "target '" + t + "' is not named in the spec (it names " + spec.targetIds() + ")");
+      }
+    }
+    TemplateEngine engine = new TemplateEngine(options.templateDir(), classLoader);
+    List<Artifact> all = new ArrayList<>();
+    for (String id : targets.stream().distinct().sorted().toList()) {
+      ClusterAdapter adapter = registry.find(id).orElseThrow();
+      RenderContext context = new RenderContext(spec, spec.settingsFor(id), engine.forAdapter(id));
+      for (Artifact a : adapter.render(context)) {
+        all.add(a.under(id));
+      }
+    }
+    all.sort(Comparator.comparing(Artifact::path));
+    for (int i = 1; i < all.size(); i++) {
+      if (all.get(i).path().equals(all.get(i - 1).path())) {
+        throw new IllegalStateException("two artifacts share the path " + all.get(i).path());
+      }
+    }
+    return all;
+  }
+
+  /** Lints files and folders (walked recursively, in name order). */
+  public LintReport lint(List<Path> paths) throws IOException {
+    List<SourceFile> files = new ArrayList<>();
+    List<LintReport.Skipped> skipped = new ArrayList<>();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or folder");
+      }
+      List<Path> found;
+      try (Stream<Path> walk = Files.walk(p)) {
+        found = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path f : found) {
+        read(f).ifPresentOrElse(files::add, () -> skipped.add(new LintReport.Skipped(f.toString(), "not UTF-8 text")));
+      }
+    }
+    return lint(files, skipped);
+  }
+
+  /** Lints files already in memory. */
+  public LintReport lintSources(List<SourceFile> files) {
+    return lint(files, new ArrayList<>());
+  }
+
+  private LintReport lint(List<SourceFile> files, List<LintReport.Skipped> skipped) {
+    Map<Linter, List<SourceFile>> claimed = new LinkedHashMap<>();
+    List<Linter> linters = new ArrayList<>();
+    linters.add(new SiteFilesLinter());
+    for (ClusterAdapter adapter : registry.adapters()) {
+      linters.add(asLinter(adapter));
+    }
+    List<String> linted = new ArrayList<>();
+    for (SourceFile file : files) {
+      boolean any = false;
+      for (Linter linter : linters) {
+        if (linter.recognizes(file)) {
+          claimed.computeIfAbsent(linter, l -> new ArrayList<>()).add(file);
+          any = true;
+        }
+      }
+      if (any) {
+        linted.add(file.path());
+      } else {
+        skipped.add(new LintReport.Skipped(file.path(), "no linter recognises this kind of file"));
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    claimed.forEach((linter, mine) -> findings.addAll(linter.lint(mine)));
+    return new LintReport(findings, linted, skipped);
+  }
+
+  private static Linter asLinter(ClusterAdapter adapter) {
+    return new Linter() {
+      @Override
+      public boolean recognizes(SourceFile file) {
+        return adapter.recognizes(file);
+      }
+
+      @Override
+      public List<Finding> lint(List<SourceFile> files) {
+        return adapter.lint(files);
+      }
+    };
+  }
+
+  private static java.util.Optional<SourceFile> read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+      return java.util.Optional.of(new SourceFile(file.toString(), text));
+    } catch (CharacterCodingException e) {
+      return java.util.Optional.empty();
+    }
+  }
+}
