@@ -25,7 +25,8 @@ import java.util.TimeZone;
 
 /**
  * FreeMarker set up strictly: a missing value is an error, numbers print without grouping, and the
- * output never depends on the machine's locale or time zone. Templates come from
+ * output never depends on the machine's locale or time zone. Interpolations are written
+ * {@code [=name]}, so that the shell's own {@code ${name}} passes through untouched. Templates come from
  * {@code clusterkit/templates/<adapter>/} on the class path, and a user folder laid out the same way
  * overrides any of them.
  */
@@ -60,6 +61,8 @@ public final class TemplateEngine {
     config.setAPIBuiltinEnabled(false);
     config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     config.setLocalizedLookup(false);
+    // [=expr] instead of ${expr}: shell, batch and PowerShell all use ${...} themselves.
+    config.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
   }
 
   /** The templates of one adapter. */

@@ -1,0 +1,24 @@
+#!/bin/sh
+
+ulimit -s 8192
+
+if [ "$CLP_EVENT" = "START" ]
+then
+    if [ "$CLP_DISK" = "SUCCESS" ]
+    then
+        echo "NORMAL CJCPW STARTUP"
+        /usr/lib/nqs/cluster/cjcpw testsite /mnt/jobdb
+    fi
+elif [ "$CLP_EVENT" = "FAILOVER" ]
+then
+    if [ "$CLP_DISK" = "SUCCESS" ]
+    then
+        echo "FAILOVER CJCPW STARTUP"
+        /usr/lib/nqs/cluster/cjcpw testsite /mnt/jobdb
+    fi
+else
+    #NO_CLP
+fi
+#EXIT
+
+exit 0

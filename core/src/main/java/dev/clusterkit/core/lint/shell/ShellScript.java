@@ -1,0 +1,258 @@
+package dev.clusterkit.core.lint.shell;
+
+import dev.clusterkit.core.lint.SourceFile;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A light structural reading of a POSIX shell script: its simple commands with their nesting, and
+ * the structural mistakes a shell would refuse to parse (a branch with no command in it, an
+ * unclosed if or case). It is not a full shell parser: it reads the subset that cluster scripts
+ * are written in (if/elif/else, case, loops, functions, {@code &&}, {@code ||}, {@code ;}), which is
+ * enough for rules that must not depend on a shell being installed.
+ */
+public final class ShellScript {
+  private static final Set<String> OPENERS = Set.of("if", "case", "while", "until", "for", "{");
+
+  /** A structural error at a line. */
+  public record Problem(int line, int column, String message) {}
+
+  private final List<ShellCommand> commands;
+  private final List<Problem> problems;
+
+  private ShellScript(List<ShellCommand> commands, List<Problem> problems) {
+    this.commands = List.copyOf(commands);
+    this.problems = List.copyOf(problems);
+  }
+
+  public List<ShellCommand> commands() {
+    return commands;
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** The first line, if it is a {@code #!} line. */
+  public static String shebang(SourceFile file) {
+    return file.text().startsWith("#!") ? file.lines().get(0) : "";
+  }
+
+  public static ShellScript parse(SourceFile file) {
+    return new Reader(file.lines()).read();
+  }
+
+  /** An open compound command and whether its current body holds a command yet. */
+  private static final class Block {
+    final String keyword;
+    final int line;
+    String part;
+    int partLine;
+    boolean bodyHasCommand;
+
+    Block(String keyword, int line) {
+      this.keyword = keyword;
+      this.line = line;
+      this.part = keyword;
+      this.partLine = line;
+    }
+  }
+
+  private static final class Reader {
+    private final List<String> lines;
+    private final List<ShellCommand> commands = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final Deque<Block> blocks = new ArrayDeque<>();
+    private int functionDepth;
+
+    Reader(List<String> lines) {
+      this.lines = lines;
+    }
+
+    ShellScript read() {
+      for (int i = 0; i < lines.size(); i++) {
+        int lineNo = i + 1;
+        StringBuilder logical = new StringBuilder(lines.get(i));
+        // Backslash-newline joins lines.
+        while (logical.length() > 0 && logical.charAt(logical.length() - 1) == '\\' && i + 1 < lines.size()) {
+          logical.setLength(logical.length() - 1);
+          logical.append(' ').append(lines.get(++i));
+        }
+        for (Tokens.Segment segment : Tokens.split(logical.toString())) {
+          command(lineNo, segment);
+        }
+      }
+      for (Block open : blocks) {
+        problems.add(new Problem(open.line, 1, "'" + open.keyword + "' is never closed"));
+      }
+      problems.sort(java.util.Comparator.comparingInt(Problem::line));
+      return new ShellScript(commands, problems);
+    }
+
+    private void command(int lineNo, Tokens.Segment segment) {
+      List<String> words = new ArrayList<>(segment.words());
+      int column = segment.column();
+      while (!words.isEmpty()) {
+        String first = words.get(0);
+        Block top = blocks.peek();
+        if (top != null && top.keyword.equals("case") && top.part.equals("in")) {
+          // Inside case: "pattern)" opens an arm; ";;" closes it.
+          if (first.equals("esac")) {
+            blocks.pop();
+            words.remove(0);
+            continue;
+          }
+          int paren = patternEnd(words);
+          if (paren >= 0) {
+            top.part = "arm";
+            top.partLine = lineNo;
+            top.bodyHasCommand = false;
+            words.subList(0, paren + 1).clear();
+            continue;
+          }
+        }
+        if (top != null && top.keyword.equals("case") && top.part.equals("arm") && first.equals("esac")) {
+          blocks.pop();
+          words.remove(0);
+          continue;
+        }
+        switch (first) {
+          case "if", "while", "until" -> {
+            markCommand();
+            blocks.push(new Block(first, lineNo));
+            words.remove(0);
+            continue;
+          }
+          case "for" -> {
+            markCommand();
+            blocks.push(new Block(first, lineNo));
+            words.clear();
+            continue;
+          }
+          case "case" -> {
+            markCommand();
+            Block b = new Block("case", lineNo);
+            b.part = words.contains("in") ? "in" : "case";
+            blocks.push(b);
+            words.clear();
+            continue;
+          }
+          case "then", "do" -> {
+            if (top == null) {
+              problems.add(new Problem(lineNo, column, "'" + first + "' without an opening if or loop"));
+            } else {
+              top.part = first;
+              top.partLine = lineNo;
+              top.bodyHasCommand = false;
+            }
+            words.remove(0);
+            continue;
+          }
+          case "elif", "else" -> {
+            if (top == null || !top.keyword.equals("if")) {
+              problems.add(new Problem(lineNo, column, "'" + first + "' without an opening if"));
+            } else {
+              emptyBodyCheck(top, first);
+              top.part = first;
+              top.partLine = lineNo;
+              top.bodyHasCommand = false;
+            }
+            words.remove(0);
+            continue;
+          }
+          case "fi", "done", "}" -> {
+            if (top == null) {
+              problems.add(new Problem(lineNo, column, "'" + first + "' closes nothing"));
+            } else {
+              emptyBodyCheck(top, first);
+              blocks.pop();
+              if (top.keyword.equals("function")) {
+                functionDepth--;
+              }
+            }
+            words.remove(0);
+            continue;
+          }
+          case "in" -> {
+            if (top != null && top.keyword.equals("case")) {
+              top.part = "in";
+            }
+            words.remove(0);
+            continue;
+          }
+          case "{" -> {
+            markCommand();
+            blocks.push(new Block("{", lineNo));
+            blocks.peek().part = "{";
+            words.remove(0);
+            continue;
+          }
+          case "!" -> {
+            words.remove(0);
+            continue;
+          }
+          default -> {
+            // fall through to function detection and plain commands
+          }
+        }
+        if (first.endsWith("()") || (words.size() > 1 && words.get(1).equals("()"))) {
+          // name() { ... }: the body is a "{" block; count it as a function.
+          functionDepth++;
+          words.clear();
+          Block f = new Block("function", lineNo);
+          f.part = "{";
+          blocks.push(f);
+          continue;
+        }
+        if (first.equals(";;")) {
+          if (top != null && top.keyword.equals("case")) {
+            top.part = "in";
+          }
+          words.remove(0);
+          continue;
+        }
+        // Leading assignments (VAR=value cmd) are not the command name.
+        while (!words.isEmpty() && words.get(0).matches("[A-Za-z_][A-Za-z0-9_]*=.*") && words.size() > 1) {
+          words.remove(0);
+        }
+        markCommand();
+        int depth = blocks.size();
+        commands.add(new ShellCommand(lineNo, column, words, segment.background(), depth, segment.raw()));
+        return;
+      }
+    }
+
+    private void markCommand() {
+      Block top = blocks.peek();
+      if (top != null) {
+        top.bodyHasCommand = true;
+      }
+    }
+
+    private void emptyBodyCheck(Block block, String closer) {
+      boolean isBody = Set.of("then", "else", "do", "{").contains(block.part);
+      if (isBody && !block.bodyHasCommand) {
+        problems.add(new Problem(block.partLine, 1,
+            "the '" + block.part + "' branch opened here holds no command before '" + closer
+                + "' (a comment is not a command): the shell refuses the whole script; put ':' or a real command in it"));
+      }
+    }
+
+    /** Index of the word that ends a case pattern ("START|FAILOVER)"), or -1. */
+    private static int patternEnd(List<String> words) {
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i);
+        if (w.endsWith(")") && !w.startsWith("$(")) {
+          return i;
+        }
+        if (!(w.equals("(") || w.equals("|") || w.matches("[^ ]*"))) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+  }
+}
