@@ -26,12 +26,40 @@ public record Artifact(
       }
     }
     bytes = bytes.clone();
+    EncodingPolicy.check(path, bytes, charset, lineEnding);
   }
 
-  /** Encodes LF text with the given line ending and charset. */
+  /**
+   * Encodes LF text with the given line ending and charset.
+   *
+   * @throws IllegalArgumentException when the text has characters the charset cannot encode, or
+   *     the result breaks the rules of its file kind ({@link EncodingPolicy})
+   */
   public static Artifact text(
       String path, String lfText, Charset charset, LineEnding lineEnding, FileMode mode) {
-    return new Artifact(path, lineEnding.apply(lfText).getBytes(charset), charset, lineEnding, mode);
+    return new Artifact(path, encode(path, lineEnding.apply(lfText), charset), charset, lineEnding, mode);
+  }
+
+  /** Like {@link #text}, with a byte order mark first (PowerShell's UTF-8, VBScript's UTF-16LE). */
+  public static Artifact textWithBom(
+      String path, String lfText, Charset charset, LineEnding lineEnding, FileMode mode) {
+    return new Artifact(
+        path, encode(path, "\uFEFF" + lineEnding.apply(lfText), charset), charset, lineEnding, mode);
+  }
+
+  private static byte[] encode(String path, String text, Charset charset) {
+    var encoder = charset.newEncoder();
+    try {
+      var buffer = encoder
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .encode(java.nio.CharBuffer.wrap(text));
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException(path + ": holds characters that " + charset.name() + " cannot encode", e);
+    }
   }
 
   @Override
@@ -39,9 +67,10 @@ public record Artifact(
     return bytes.clone();
   }
 
-  /** The content decoded and with line ends back to LF, as linters read it. */
+  /** The content decoded, without a BOM and with line ends back to LF, as linters read it. */
   public String text() {
-    return new String(bytes, charset).replace("\r\n", "\n");
+    String text = new String(bytes, charset).replace("\r\n", "\n");
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** A copy of this artifact at another path (used to place it under its target's folder). */
