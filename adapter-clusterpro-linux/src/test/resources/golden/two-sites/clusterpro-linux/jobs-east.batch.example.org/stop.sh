@@ -14,6 +14,13 @@ echo "${CLP_EVENT:-NO_CLP}: stopping JobCenter site jobs-east.batch.example.org"
 /opt/jobcenter/lib/cluster/cjcpw -stop jobs-east.batch.example.org
 status=$?
 if [ "$status" -ne 0 ]; then
-    echo "cjcpw -stop jobs-east.batch.example.org failed with status $status" >&2
+    # A site that is already down (after the failure that caused this
+    # failover, say) has nothing left to stop: cjcls shows it SHUT, cjcpw OFF.
+    state=$(/opt/jobcenter/lib/cluster/cjcls 2>/dev/null | awk -v site=jobs-east.batch.example.org '$1 == site { print $2 "/" $NF }')
+    if [ "$state" = "SHUT/OFF" ]; then
+        echo "JobCenter site jobs-east.batch.example.org was already stopped"
+        exit 0
+    fi
+    echo "cjcpw -stop jobs-east.batch.example.org failed with status $status (cjcls says: ${state:-no such site})" >&2
 fi
 exit "$status"

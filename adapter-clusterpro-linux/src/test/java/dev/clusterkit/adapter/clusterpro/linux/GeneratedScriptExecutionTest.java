@@ -51,6 +51,12 @@ class GeneratedScriptExecutionTest {
     writeStub(root.resolve("cluster/cjcpw"), stub);
     String portKeeper = stub.replace("${STUB_EXIT:-0}", "${STUB_PORT_EXIT:-0}").replace("STUB_HOLD", "STUB_PORT_HOLD");
     writeStub(root.resolve("nqsportkpr"), portKeeper);
+    // cjcls prints the table of guide 2.5.3 from $STUB_CJCLS (one row per line).
+    writeStub(root.resolve("cluster/cjcls"), """
+        #!/bin/sh
+        printf 'SITE-NAME\tDAEMON-PID\tDB-PATH(LINK)\tCJCPW\n'
+        printf '%s\n' "${STUB_CJCLS:-}"
+        """);
   }
 
   private static void writeStub(Path file, String text) throws IOException {
@@ -199,6 +205,22 @@ class GeneratedScriptExecutionTest {
         assertTrue(calls.get(0).endsWith("args=-stop " + SITE), calls.toString());
       }
     }
+  }
+
+  @ParameterizedTest(name = "cjcls row: {0}")
+  @CsvSource(delimiter = '|', value = {
+    "testsite.example.com\tSHUT\t/mnt/jobdb (/usr/spool/nqs/C0A80A32)\tOFF | 0",
+    "testsite.example.com\t1320\t/mnt/jobdb (/usr/spool/nqs/C0A80A32)\tON | 2",
+    "othersite.example.com\tSHUT\t/mnt/other (/usr/spool/nqs/C0A80A33)\tOFF | 2",
+    "'' | 2"
+  })
+  void failedStopIsCleanOnlyWhenTheSiteIsAlreadyDown(String row, int expected) throws Exception {
+    Map<String, String> env = env("FAILOVER", "SUCCESS");
+    env.put("STUB_EXIT", "2");
+    env.put("STUB_CJCLS", row.replace("\\t", "\t"));
+    Shell.Result r = run("sh", script(true, false, "stop.sh"), env);
+    assertEquals(expected, r.exitCode(), r.describe());
+    assertTrue(calls().get(0).endsWith("args=-stop " + SITE), calls().toString());
   }
 
   @Test
