@@ -1,5 +1,9 @@
 package dev.clusterkit.core;
 
+import dev.clusterkit.core.bundle.Bundle;
+import dev.clusterkit.core.bundle.BundleBuilder;
+import dev.clusterkit.core.bundle.BundleVerifier;
+import dev.clusterkit.core.bundle.Version;
 import dev.clusterkit.core.lint.Finding;
 import dev.clusterkit.core.lint.LintReport;
 import dev.clusterkit.core.lint.Linter;
@@ -95,6 +99,33 @@ public final class ClusterKit {
       }
     }
     return all;
+  }
+
+  /**
+   * Renders the spec and packs the result with the site files, a runbook in {@code language} (en
+   * or ja) and a manifest.
+   */
+  public Bundle bundle(ClusterSpec spec, RenderOptions options, String language)
+      throws RenderException, IOException {
+    List<Artifact> rendered = render(spec, options);
+    Map<String, String> names = new LinkedHashMap<>();
+    for (ClusterAdapter adapter : registry.adapters()) {
+      names.put(adapter.id(), adapter.displayName());
+    }
+    return BundleBuilder.build(spec, rendered, names, language, Version.current());
+  }
+
+  /** Checks a bundle's files against its manifest and lints them. */
+  public BundleReport verifyBundle(Path zip) throws IOException {
+    BundleVerifier.Result result = BundleVerifier.verify(zip);
+    return new BundleReport(result.problems(), lintSources(result.files()));
+  }
+
+  /** What {@link #verifyBundle} found: damage to the bundle, and lint findings in its files. */
+  public record BundleReport(List<String> problems, LintReport lint) {
+    public BundleReport {
+      problems = List.copyOf(problems);
+    }
   }
 
   /** Lints files and folders (walked recursively, in name order). */
