@@ -25,55 +25,64 @@ public final class DaemonConfParser {
           "DCF001",
           Severity.ERROR,
           "daemon.conf line is not key=value",
-          "write each setting as key=value, or start the line with # to comment it out");
+          "write each setting as key=value, or start the line with # to comment it out")
+          .documented("JobCenter cannot read the line", "guide 2.3.6");
   public static final Rule BAD_LOCAL_DAEMON =
       new Rule(
           "DCF002",
           Severity.ERROR,
           "local_daemon is neither SITE nor OFF",
-          "set local_daemon=SITE to run the local site beside cluster sites, or local_daemon=OFF");
+          "set local_daemon=SITE to run the local site beside cluster sites, or local_daemon=OFF")
+          .documented("the local site does not start as intended beside the cluster site", "guide 2.3.6");
   public static final Rule BAD_IPADDRESS =
       new Rule(
           "DCF003",
           Severity.ERROR,
           "ipaddress is not an IPv4 address",
-          "set ipaddress to the dotted IPv4 address the site listens on");
+          "set ipaddress to the dotted IPv4 address the site listens on")
+          .documented("the site cannot listen on its address", "guide 2.3.6, 2.4.6");
   public static final Rule MAINTENANCE_ON =
       new Rule(
           "DCF004",
           Severity.WARNING,
           "maintenance=ON: cjcpw starts without the JobCenter daemons",
-          "remove maintenance=ON once the maintenance work on the site database is done");
+          "remove maintenance=ON once the maintenance work on the site database is done")
+          .documented("cjcpw starts alone and no job runs until it is removed", "guide 2.5.5");
   public static final Rule WRONG_IPADDRESS =
       new Rule(
           "DCF005",
           Severity.ERROR,
           "the cluster site's ipaddress is not its relocatable address",
-          "set ipaddress in the site's daemon.conf to the relocatable address its name resolves to");
+          "set ipaddress in the site's daemon.conf to the relocatable address its name resolves to")
+          .documented("the site listens on an address that does not move with it, so clients lose it at failover", "guide 2.3.6");
   public static final Rule MISSING_IPADDRESS =
       new Rule(
           "DCF006",
           Severity.ERROR,
           "the cluster site's daemon.conf has no ipaddress",
-          "add ipaddress=<relocatable address> to <site database>/nqs/daemon.conf on both nodes");
+          "add ipaddress=<relocatable address> to <site database>/nqs/daemon.conf on both nodes")
+          .documented("with several sites on one machine the cluster site does not know which address to listen on", "guide 2.3.6, 2.4.6");
   public static final Rule MISSING_LOCAL_DAEMON =
       new Rule(
           "DCF007",
           Severity.WARNING,
           "local_daemon is not set while a cluster site exists",
-          "add local_daemon=SITE (or OFF) to the common daemon.conf on both nodes (guide 2.3.6)");
+          "add local_daemon=SITE (or OFF) to the common daemon.conf on both nodes (guide 2.3.6)")
+          .documented("the local site and the cluster site cannot run side by side as intended", "guide 2.3.6");
   public static final Rule DUPLICATE_KEY =
       new Rule(
           "DCF008",
           Severity.WARNING,
           "daemon.conf sets a key twice",
-          "keep one line per key; the last one is assumed to win");
+          "keep one line per key; the last one is assumed to win")
+          .documented("only one of the values takes effect, and which one is easy to misread", "guide 2.3.6");
   public static final Rule BAD_MAINTENANCE =
       new Rule(
           "DCF009",
           Severity.ERROR,
           "maintenance has a value other than ON or OFF",
-          "write maintenance=ON to enable maintenance mode, or remove the line");
+          "write maintenance=ON to enable maintenance mode, or remove the line")
+          .documented("maintenance mode is neither clearly on nor off", "guide 2.5.5");
 
   public static final List<Rule> RULES =
       List.of(

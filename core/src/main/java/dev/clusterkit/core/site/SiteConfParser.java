@@ -19,37 +19,43 @@ public final class SiteConfParser {
           "SCF001",
           Severity.ERROR,
           "site.conf line is not KEY=value",
-          "write each setting as KEY=value on a line of its own, e.g. BOOT_TIMEOUT=180");
+          "write each setting as KEY=value on a line of its own, e.g. BOOT_TIMEOUT=180")
+          .documented("JobCenter does not read the line, so the setting silently keeps its default", "guide 2.1.5");
   public static final Rule BLANKS =
       new Rule(
           "SCF002",
           Severity.WARNING,
           "blank at the start of a site.conf line or around '='",
-          "remove the spaces and tabs: the guide forbids them, and the setting may be ignored");
+          "remove the spaces and tabs: the guide forbids them, and the setting may be ignored")
+          .documented("the guide forbids blanks at line start and around =; JobCenter may ignore the setting", "guide 2.1.5");
   public static final Rule OUT_OF_RANGE =
       new Rule(
           "SCF003",
           Severity.WARNING,
           "site.conf value is not a number in range and is rounded",
-          "give a whole number of seconds between the key's minimum and 2147483647");
+          "give a whole number of seconds between the key's minimum and 2147483647")
+          .documented("JobCenter rounds invalid values to the minimum, so the site may get far less time than meant", "guide 2.1.5, table 2.1");
   public static final Rule UNKNOWN_KEY =
       new Rule(
           "SCF004",
           Severity.WARNING,
           "site.conf key is not one JobCenter knows",
-          "use BOOT_TIMEOUT, STOP_TIMEOUT or FORCEKILL_TIME (upper case)");
+          "use BOOT_TIMEOUT, STOP_TIMEOUT or FORCEKILL_TIME (upper case)")
+          .documented("a misspelt key is ignored and the default applies", "guide 2.1.5");
   public static final Rule STOP_NOT_ABOVE_FORCEKILL =
       new Rule(
           "SCF005",
           Severity.ERROR,
           "STOP_TIMEOUT is not greater than FORCEKILL_TIME",
-          "raise STOP_TIMEOUT above FORCEKILL_TIME, or every stop becomes a forced kill");
+          "raise STOP_TIMEOUT above FORCEKILL_TIME, or every stop becomes a forced kill")
+          .documented("every stop becomes a forced kill, so the site is never stopped cleanly", "guide 2.1.5");
   public static final Rule DUPLICATE_KEY =
       new Rule(
           "SCF006",
           Severity.WARNING,
           "site.conf sets a key twice",
-          "keep one line per key; the last one is taken");
+          "keep one line per key; the last one is taken")
+          .documented("only one of the values takes effect, and which one is easy to misread", "guide 2.1.5");
 
   /** Every rule this parser applies. */
   public static final List<Rule> RULES =
