@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -39,6 +40,15 @@ public final class Main {
     cmd.setExecutionExceptionHandler(Errors::onExecutionError);
     try {
       return cmd.execute(args);
+    } catch (Error e) {
+      // picocli hands only Exceptions to the handler; a broken class path surfaces as an Error.
+      boolean verbose = Arrays.asList(args).contains("--verbose");
+      err.println("clusterkit: internal error: " + Errors.oneLine(String.valueOf(e))
+          + (verbose ? "" : " (run with --verbose for the stack trace)"));
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return ExitCodes.INTERNAL_ERROR;
     } finally {
       out.flush();
       err.flush();

@@ -125,6 +125,18 @@ class CommandLineTest {
     assertFalse(r.err().contains("\tat "), r.err());
   }
 
+  @Test
+  void errorsOtherThanExceptionsAreInternalErrorsToo() {
+    Cli.Result r = Cli.run(() -> {
+      throw new NoClassDefFoundError("com/example/Missing");
+    }, "targets");
+    assertEquals(3, r.exit(), r.describe());
+    assertEquals(
+        List.of("clusterkit: internal error: java.lang.NoClassDefFoundError: com/example/Missing"
+            + " (run with --verbose for the stack trace)"),
+        r.errLines());
+  }
+
   private static ClusterKit broken() {
     throw new IllegalStateException("boom");
   }
