@@ -31,7 +31,7 @@ final class Errors {
     if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
       message = message + "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
     }
-    cmd.getErr().println(name + ": " + message + " (see '" + name + " --help')");
+    cmd.getErr().println(name + ": " + oneLine(message) + " (see '" + name + " --help')");
     return ExitCodes.USER_ERROR;
   }
 

@@ -53,6 +53,11 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    refuseToReplace(specFile, "the spec " + specFile);
+    if (templates != null) {
+      refuseToReplace(templates, "the template folder " + templates);
+    }
+    refuseToReplace(Path.of(""), "the current folder");
     ClusterKit kit = parent.kit();
     ClusterSpec cluster = kit.loadSpec(specFile);
     for (String t : targets) {
@@ -61,11 +66,6 @@ final class RenderCommand implements Callable<Integer> {
             + String.join(", ", cluster.targetIds()) + ")");
       }
     }
-    refuseToReplace(specFile, "the spec");
-    if (templates != null) {
-      refuseToReplace(templates, "the template folder");
-    }
-    refuseToReplace(Path.of(""), "the current folder");
     if (!force && Files.isDirectory(output) && !isEmpty(output)) {
       throw new CliException(output + " is not empty; use --force to replace its content");
     }
@@ -77,12 +77,11 @@ final class RenderCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** --force replaces DIR with the new files, so DIR must not hold anything we read or stand in. */
+  /** Writing replaces DIR as a whole, so DIR must not hold anything we read or stand in. */
   private void refuseToReplace(Path inside, String what) throws IOException, CliException {
-    Path dir = canonical(output);
-    if (canonical(inside).startsWith(dir)) {
-      throw new CliException("will not write to " + output + ": it holds " + what + " (" + inside
-          + "), which writing would replace; choose another output folder");
+    if (canonical(inside).startsWith(canonical(output))) {
+      throw new CliException("will not write to " + output + ": it holds " + what
+          + ", which writing would replace; choose another output folder");
     }
   }
 

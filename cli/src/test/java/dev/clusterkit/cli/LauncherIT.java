@@ -103,6 +103,21 @@ class LauncherIT {
   }
 
   @Test
+  void refusesToReplaceTheCurrentFolder() throws IOException {
+    Path work = Files.createDirectory(tmp.resolve("work"));
+    Files.writeString(work.resolve("mine.txt"), "mine\n");
+    Path spec = TestSetup.testResource("specs/fake.yaml");
+    for (String out : List.of(".", "..")) {
+      Shell.Result r = Shell.run(List.of(launcher.toString(), "render", spec.toString(), "-o", out, "--force"),
+          Map.of(), work, 120);
+      assertEquals(2, r.exitCode(), r.describe());
+      assertEquals("clusterkit render: will not write to " + out + ": it holds the current folder, which writing"
+          + " would replace; choose another output folder\n", r.stderr());
+    }
+    assertEquals("mine\n", Files.readString(work.resolve("mine.txt")));
+  }
+
+  @Test
   void errorsGoToStderrWithTheExitCode() {
     Shell.Result r = clusterkit("lint", tmp.resolve("missing").toString());
     assertEquals(2, r.exitCode(), r.describe());
