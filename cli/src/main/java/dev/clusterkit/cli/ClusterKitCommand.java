@@ -1,0 +1,38 @@
+package dev.clusterkit.cli;
+
+import dev.clusterkit.core.ClusterKit;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top command; it does nothing itself, so picocli asks for a subcommand. */
+@Command(
+    name = "clusterkit",
+    mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
+    versionProvider = VersionProvider.class,
+    description = "Makes a JobCenter site cluster-ready: renders cluster product scripts from a spec and lints them.",
+    subcommands = {RenderCommand.class, LintCommand.class, TargetsCommand.class, SchemaCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  done; lint found nothing at or above --fail-on",
+      "  1  lint found something at or above --fail-on",
+      "  2  bad usage, a spec or template that cannot be used, or an I/O error",
+      "  3  internal error (--verbose shows the stack trace)"
+    })
+final class ClusterKitCommand {
+  private final Supplier<ClusterKit> kit;
+
+  // Read by Errors from the parse result, wherever on the command line it was given.
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+  boolean verbose;
+
+  ClusterKitCommand(Supplier<ClusterKit> kit) {
+    this.kit = kit;
+  }
+
+  ClusterKit kit() {
+    return kit.get();
+  }
+}
