@@ -13,7 +13,10 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Makes a JobCenter site cluster-ready: renders cluster product scripts from a spec and lints them.",
-    subcommands = {RenderCommand.class, LintCommand.class, TargetsCommand.class, SchemaCommand.class},
+    subcommands = {
+      RenderCommand.class, LintCommand.class, PackageCommand.class, VerifyBundleCommand.class,
+      TargetsCommand.class, SchemaCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; lint found nothing at or above --fail-on",

@@ -66,7 +66,7 @@ class CommandLineTest {
     Cli.Result r = Cli.run("rendr");
     assertEquals(2, r.exit(), r.describe());
     assertEquals(1, r.errLines().size(), r.describe());
-    assertTrue(r.err().contains("did you mean render?"), r.err());
+    assertTrue(r.err().contains("did you mean render"), r.err());
   }
 
   @Test

@@ -150,7 +150,7 @@ class RenderCommandTest {
   void userTemplatesOverrideTheBundledOnes() throws IOException {
     Path templates = tmp.resolve("templates");
     Files.createDirectories(templates.resolve("fake-cluster"));
-    Files.writeString(templates.resolve("fake-cluster/notes.txt.ftl"), "custom notes for ${siteName}\n");
+    Files.writeString(templates.resolve("fake-cluster/notes.txt.ftl"), "custom notes for [=siteName]\n");
 
     Cli.Result r = Cli.run("render", spec.toString(), "-o", tmp.resolve("out").toString(),
         "--templates", templates.toString());
@@ -165,7 +165,7 @@ class RenderCommandTest {
   void brokenUserTemplateFailsWithoutTouchingTheOutput() throws IOException {
     Path templates = tmp.resolve("templates");
     Files.createDirectories(templates.resolve("fake-cluster"));
-    Files.writeString(templates.resolve("fake-cluster/notes.txt.ftl"), "${noSuchValue}\n");
+    Files.writeString(templates.resolve("fake-cluster/notes.txt.ftl"), "[=noSuchValue]\n");
     Path out = Files.createDirectory(tmp.resolve("out"));
     Files.writeString(out.resolve("old.txt"), "old\n");
 

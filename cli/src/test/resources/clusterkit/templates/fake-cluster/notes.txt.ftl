@@ -1,1 +1,1 @@
-Site ${siteName}: add the exec resource ${resource} to the failover group ${failoverGroup}.
+Site [=siteName]: add the exec resource [=resource] to the failover group [=failoverGroup].
