@@ -13,6 +13,10 @@ public record RelocatableAddress(String value) {
       throw new IllegalArgumentException(
           "relocatable address " + value + " is in 0.0.0.0/8, which no host can own");
     }
+    if (octets[0] == 127) {
+      throw new IllegalArgumentException(
+          "relocatable address " + value + " is a loopback address, which other machines cannot reach");
+    }
     if (octets[0] >= 224) {
       throw new IllegalArgumentException(
           "relocatable address " + value + " is a multicast or reserved address, not a host address");

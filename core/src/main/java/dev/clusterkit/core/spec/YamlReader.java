@@ -14,7 +14,9 @@ import java.util.Map;
 
 /** Reads one YAML document into a {@link YamlNode} tree with positions. */
 final class YamlReader {
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  // A key with nothing after it ("fake:") is null in YAML, not an empty string.
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
   private final String file;
   private final YAMLParser parser;
