@@ -14,9 +14,13 @@ import java.util.Map;
 
 /** Reads one YAML document into a {@link YamlNode} tree with positions. */
 final class YamlReader {
-  // A key with nothing after it ("fake:") is null in YAML, not an empty string.
+  // YAML 1.2 reading, as the JSON Schema assumes: a key with nothing after it ("fake:") is null,
+  // not an empty string, and yes/no/on/off are words, not booleans.
   private static final YAMLFactory FACTORY =
-      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+      YAMLFactory.builder()
+          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+          .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+          .build();
 
   private final String file;
   private final YAMLParser parser;
@@ -58,6 +62,13 @@ final class YamlReader {
 
   private YamlNode node(JsonToken token) throws IOException, SpecException {
     Mark mark = mark();
+    if (parser.isCurrentAlias()) {
+      // The parser hands an alias over as the anchor's name, which would be read as a value.
+      throw new SpecException(
+          List.of(
+              new SpecError(
+                  mark, "YAML aliases (*" + parser.getText() + ") are not supported: write the value out")));
+    }
     switch (token) {
       case START_OBJECT -> {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
