@@ -46,13 +46,42 @@ final class YamlReader {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       Mark mark =
-          at == null
-              ? new Mark(file, 1, 1)
-              : new Mark(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
-      throw new SpecException(List.of(new SpecError(mark, "not valid YAML: " + e.getOriginalMessage())));
+          problemMark(file, e.getOriginalMessage())
+              .orElse(
+                  at == null
+                      ? new Mark(file, 1, 1)
+                      : new Mark(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())));
+      throw new SpecException(List.of(new SpecError(mark, "not valid YAML: " + oneLine(e.getOriginalMessage()))));
     } catch (IOException e) {
       throw new SpecException(List.of(new SpecError(new Mark(file, 1, 1), "cannot read: " + e)));
     }
+  }
+
+  private static final java.util.regex.Pattern YAML_MARK =
+      java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+
+  /**
+   * Where the YAML parser found the problem: the last position its message names (1-based). The
+   * exception's own location is that of the last good token, often a line early.
+   */
+  static java.util.Optional<Mark> problemMark(String file, String message) {
+    java.util.regex.Matcher m = YAML_MARK.matcher(message);
+    Mark found = null;
+    while (m.find()) {
+      found = new Mark(file, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    return java.util.Optional.ofNullable(found);
+  }
+
+  /**
+   * The parser's message without the source excerpts and caret lines it spreads over several
+   * lines (those are indented); the position is in the mark already.
+   */
+  static String oneLine(String message) {
+    return message.lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .map(String::strip)
+        .collect(java.util.stream.Collectors.joining(": "));
   }
 
   private Mark mark() {

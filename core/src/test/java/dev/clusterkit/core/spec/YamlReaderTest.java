@@ -88,10 +88,18 @@ class YamlReaderTest {
   }
 
   @Test
-  void syntaxErrorsNameTheFile() {
-    String e = error("a: [1, 2\n");
-    assertTrue(e.startsWith("f.yaml:"), e);
-    assertTrue(e.contains("not valid YAML"), e);
+  void syntaxErrorsAreOneLineNamingFileAndPosition() {
+    assertEquals(
+        "f.yaml:2:1: not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>",
+        error("a: [1, 2\n"));
+  }
+
+  @Test
+  void tabIndentationIsASyntaxError() {
+    String e = error("a:\n\tb: 1\n");
+    assertTrue(e.startsWith("f.yaml:2:1: not valid YAML: "), e);
+    assertTrue(e.contains("Do not use \\t(TAB) for indentation"), e);
+    assertEquals(1, e.lines().count(), e);
   }
 
   @Test
