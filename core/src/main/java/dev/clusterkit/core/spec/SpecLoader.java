@@ -21,12 +21,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -160,9 +164,9 @@ public final class SpecLoader {
     // Sites are checked against every known target the spec names, even one whose own settings
     // are wrong, so that one mistake is not reported again at each site. Without a targets
     // section there is nothing to check site-level target settings against.
-    Optional<java.util.SortedSet<String>> namedTargets =
+    Optional<SortedSet<String>> namedTargets =
         b.optional(root, "targets").filter(YamlNode.Mapping.class::isInstance)
-            .map(n -> new java.util.TreeSet<>(targetMarks.keySet()));
+            .map(n -> new TreeSet<>(targetMarks.keySet()));
     b.required(root, "sites", "the spec").flatMap(n -> b.sequence(n, "sites")).ifPresent(seq -> {
       if (seq.items().isEmpty()) {
         b.error(seq.mark(), "sites: give at least one cluster site");
@@ -213,7 +217,7 @@ public final class SpecLoader {
       String where,
       Optional<Platform> clusterPlatform,
       Optional<YamlNode> clusterInstallRoot,
-      Optional<java.util.SortedSet<String>> namedTargets) {
+      Optional<SortedSet<String>> namedTargets) {
     Optional<YamlNode.Mapping> maybe = b.mapping(item, where);
     if (maybe.isEmpty()) {
       return Optional.empty();
@@ -242,8 +246,8 @@ public final class SpecLoader {
     SiteConf siteConf = b.optional(m, "siteConf").map(n -> siteConf(b, n, where + ".siteConf")).orElse(SiteConf.DEFAULTS);
 
     Map<String, Settings> perTarget = new LinkedHashMap<>();
-    java.util.Set<String> given = new java.util.HashSet<>();
-    java.util.Set<String> targetIds = namedTargets.isPresent() ? namedTargets.get() : java.util.Set.of();
+    Set<String> given = new HashSet<>();
+    Set<String> targetIds = namedTargets.isPresent() ? namedTargets.get() : Set.of();
     b.optional(m, "targets").flatMap(n -> b.mapping(n, where + ".targets")).ifPresent(tm -> {
       for (YamlNode.Entry e : tm.entries().values()) {
         given.add(e.key());
