@@ -30,7 +30,7 @@ import java.util.Map;
  * &lt;target&gt;/&lt;site&gt;/...        rendered artifacts (the same on every node)
  * sites/&lt;site&gt;/nqs/daemon.conf   UNIX: the site's own daemon.conf (ipaddress), on the shared disk
  * sites/&lt;site&gt;/etc/daemon.conf   Windows: the same, CRLF
- * sites/&lt;site&gt;/etc/site.conf     start and stop timing (read by the Windows edition)
+ * sites/&lt;site&gt;/etc/site.conf     Windows: start and stop timing (only Windows reads it, 2.1.5)
  * common/rc/daemon.conf             UNIX: what every node's own daemon.conf needs (local_daemon)
  * RUNBOOK.md                        the procedure with this spec's command lines
  * manifest.json                     every other file with size, SHA-256, mode, charset, line ending
@@ -55,7 +55,6 @@ public final class BundleBuilder {
       if (site.platform().family() == Platform.Family.POSIX) {
         anyPosix = true;
         files.add(text(dir + "nqs/daemon.conf", DaemonConf.forSite(site.address()).write(), LineEnding.LF));
-        files.add(text(dir + "etc/site.conf", s.siteConf().write(), LineEnding.LF));
       } else {
         files.add(text(dir + "etc/daemon.conf", DaemonConf.forSite(site.address()).write(), LineEnding.CRLF));
         files.add(text(dir + "etc/site.conf", s.siteConf().write(), LineEnding.CRLF));

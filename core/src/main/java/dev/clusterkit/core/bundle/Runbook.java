@@ -114,13 +114,14 @@ final class Runbook {
     v.put("cjcmksite", site.command(SiteCommand.CJCMKSITE));
     v.put("cjcls", site.command(SiteCommand.CJCLS));
     v.put("siteDaemonConf", site.layout().siteDaemonConf(site.database()));
-    v.put("siteConf", site.layout().siteConf(site.database()));
     v.put("boot", Integer.toString(spec.siteConf().bootTimeout()));
     v.put("stop", Integer.toString(spec.siteConf().stopTimeout()));
     v.put("kill", Integer.toString(spec.siteConf().forceKillTime()));
     if (posix) {
       v.put("nqsstop", site.command(SiteCommand.NQSSTOP));
       v.put("commonDaemonConf", site.layout().commonDaemonConf());
+    } else {
+      v.put("siteConf", site.layout().siteConf(site.database()));
     }
     StringBuilder processes = new StringBuilder("    ").append(site.command(SiteCommand.CJCPW));
     for (Platform.WatchedDaemon d : site.platform().watchedDaemons()) {

@@ -7,8 +7,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,6 +47,12 @@ public final class ArtifactWriter {
     Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".new-");
     Path backup = null;
     try {
+      // A temporary folder is private (rwx------); the folder it becomes is an ordinary one.
+      PosixFileAttributeView stagingView =
+          Files.getFileAttributeView(staging, PosixFileAttributeView.class);
+      if (stagingView != null) {
+        stagingView.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
       for (Artifact artifact : artifacts) {
         writeOne(staging, artifact);
       }
@@ -55,10 +63,19 @@ public final class ArtifactWriter {
       }
       move(staging, absolute);
     } catch (IOException | RuntimeException e) {
-      deleteTree(staging);
-      if (backup != null && Files.exists(backup) && !Files.exists(absolute)) {
-        move(backup, absolute);
-        backup = null;
+      // Put the previous content back first: a failing clean-up must not cost the user it.
+      try {
+        if (backup != null && Files.exists(backup) && !Files.exists(absolute)) {
+          move(backup, absolute);
+          backup = null;
+        }
+      } catch (IOException restore) {
+        e.addSuppressed(restore);
+      }
+      try {
+        deleteTree(staging);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
       }
       throw e;
     }
@@ -73,7 +90,12 @@ public final class ArtifactWriter {
       throw new IOException("artifact path " + artifact.path() + " leaves the output folder");
     }
     Files.createDirectories(file.getParent());
-    Files.write(file, artifact.bytes());
+    try {
+      // CREATE_NEW: two artifacts with one path must fail, not overwrite each other silently.
+      Files.write(file, artifact.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      throw new FileAlreadyExistsException(artifact.path(), null, "two artifacts have this path");
+    }
     PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
     if (posix != null) {
       posix.setPermissions(artifact.mode().permissions());

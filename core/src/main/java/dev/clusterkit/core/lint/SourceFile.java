@@ -23,8 +23,11 @@ public record SourceFile(String path, String text) {
 
   /** The lines, without their terminators; a final newline does not add an empty line. */
   public List<String> lines() {
+    if (text.isEmpty()) {
+      return List.of();
+    }
     String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-    return body.isEmpty() ? List.of() : List.of(body.split("\n", -1));
+    return List.of(body.split("\n", -1));
   }
 
   public Location at(int line) {

@@ -17,7 +17,11 @@ public record Artifact(
     Objects.requireNonNull(charset, "charset");
     Objects.requireNonNull(lineEnding, "lineEnding");
     Objects.requireNonNull(mode, "mode");
-    if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("//")) {
+    if (path.isEmpty()
+        || path.startsWith("/")
+        || path.endsWith("/")
+        || path.contains("\\")
+        || path.contains("//")) {
       throw new IllegalArgumentException("artifact path '" + path + "' must be relative and use /");
     }
     for (String segment : path.split("/")) {

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Changes settings in an existing daemon.conf without losing anything else in it: the first line of
  * a key is rewritten in place, later lines of the same key are commented out (so the edit is
- * visible), and keys not present are appended. daemon.conf holds many settings besides ours.
+ * visible), and keys not present are appended. daemon.conf holds many settings besides ours. A
+ * file with CRLF line ends (a Windows site's) keeps them.
  */
 public final class DaemonConfEditor {
   private DaemonConfEditor() {}
@@ -17,6 +18,7 @@ public final class DaemonConfEditor {
   public static String apply(String existing, Map<String, String> settings) {
     List<String> out = new ArrayList<>();
     Set<String> written = new HashSet<>();
+    String newline = existing.contains("\r\n") ? "\r\n" : "\n";
     String body = existing.replace("\r\n", "\n");
     if (!body.isEmpty()) {
       if (body.endsWith("\n")) {
@@ -41,6 +43,6 @@ public final class DaemonConfEditor {
             out.add(key + "=" + value);
           }
         });
-    return out.isEmpty() ? "" : String.join("\n", out) + "\n";
+    return out.isEmpty() ? "" : String.join(newline, out) + newline;
   }
 }

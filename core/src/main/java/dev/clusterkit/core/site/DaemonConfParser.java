@@ -117,7 +117,8 @@ public final class DaemonConfParser {
     List<String> lines = file.lines();
     for (int i = 0; i < lines.size(); i++) {
       int lineNo = i + 1;
-      String line = lines.get(i).strip();
+      String raw = lines.get(i);
+      String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -127,7 +128,7 @@ public final class DaemonConfParser {
         continue;
       }
       String value = line.substring(line.indexOf('=') + 1).strip();
-      Location where = file.at(lineNo, line.indexOf('=') + 2);
+      Location where = file.at(lineNo, valueColumn(raw));
       Integer previous = seen.put(key, lineNo);
       if (previous != null
           && (key.equals(LOCAL_DAEMON) || key.equals(IPADDRESS) || key.equals(MAINTENANCE))) {
@@ -176,11 +177,13 @@ public final class DaemonConfParser {
    * (guide 2.3.6).
    */
   public static List<Finding> checkSiteFile(SourceFile file, RelocatableAddress expected) {
-    List<Finding> findings = new ArrayList<>(parse(file).findings());
-    Optional<RelocatableAddress> actual = parse(file).value().ipAddress();
-    if (actual.isEmpty()) {
+    Parsed<DaemonConf> parsed = parse(file);
+    List<Finding> findings = new ArrayList<>(parsed.findings());
+    Optional<RelocatableAddress> actual = parsed.value().ipAddress();
+    // An ipaddress line whose value is invalid is already reported by parse().
+    if (actual.isEmpty() && lineOfKey(file, IPADDRESS) == 0) {
       findings.add(MISSING_IPADDRESS.at(Location.of(file.path()), "no ipaddress= line"));
-    } else if (!actual.get().equals(expected)) {
+    } else if (actual.isPresent() && !actual.get().equals(expected)) {
       int line = lineOfKey(file, IPADDRESS);
       findings.add(
           WRONG_IPADDRESS.at(
@@ -201,6 +204,15 @@ public final class DaemonConfParser {
     }
     findings.sort(Finding.ORDER);
     return findings;
+  }
+
+  /** The 1-based column where the value of a {@code key=value} line starts. */
+  private static int valueColumn(String line) {
+    int column = line.indexOf('=') + 1;
+    while (column < line.length() && Character.isWhitespace(line.charAt(column))) {
+      column++;
+    }
+    return column + 1;
   }
 
   private static int lineOfKey(SourceFile file, String key) {

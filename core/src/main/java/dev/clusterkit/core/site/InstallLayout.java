@@ -11,7 +11,10 @@ public record InstallLayout(Platform platform, String root) {
   /** The UNIX install root every JobCenter command path in the guide starts with. */
   public static final String POSIX_ROOT = "/usr/lib/nqs";
 
-  /** The Windows install directory of the guide's examples (4.2). */
+  /**
+   * The default Windows install directory, where the guide's local site lives (2.4.5, figures 2.9
+   * and 2.11); the examples of 4.2 use {@code D:\JobCenter\SV}.
+   */
   public static final String WINDOWS_ROOT = "C:\\JobCenter\\SV";
 
   /** The UNIX spool directory holding the local site and the links to cluster site databases. */
@@ -53,11 +56,13 @@ public record InstallLayout(Platform platform, String root) {
         : database.resolve("etc\\daemon.conf");
   }
 
-  /** The site's site.conf (guide 2.1.5; read by the Windows edition). */
+  /** The site's site.conf (guide 2.1.5, 2.4.6; only the Windows edition reads one). */
   public String siteConf(SiteDatabasePath database) {
-    return platform.family() == Platform.Family.POSIX
-        ? database.resolve("etc/site.conf")
-        : database.resolve("etc\\site.conf");
+    if (platform.family() != Platform.Family.WINDOWS) {
+      throw new UnsupportedOperationException(
+          "site.conf exists only on Windows (guide 2.1.5); UNIX sites have no such file");
+    }
+    return database.resolve("etc\\site.conf");
   }
 
   /** The link the site database gets in the spool directory (guide 2.5.3, 2.6.1; UNIX only). */

@@ -24,7 +24,7 @@ final class PathRules {
         throw new IllegalArgumentException(
             field + " '" + value + "' may hold only letters, digits and . _ + @ % , : = / -");
       }
-      checkSegments(field, value, "/");
+      checkSegments(field, value, value, "/");
     } else {
       if (!value.matches("[A-Za-z]:\\\\.*")) {
         throw new IllegalArgumentException(
@@ -38,22 +38,23 @@ final class PathRules {
                 + "' may hold only letters, digits, spaces and . _ + @ , = ( ) - after the drive,"
                 + " with \\ as separator");
       }
-      checkSegments(field, value.substring(2), "\\");
+      checkSegments(field, value, value.substring(2), "\\");
     }
   }
 
-  private static void checkSegments(String field, String path, String separator) {
+  /** Checks the segments of {@code path}; messages name the whole {@code value}, drive included. */
+  private static void checkSegments(String field, String value, String path, String separator) {
     String[] segments = path.split(Pattern.quote(separator), -1);
     for (int i = 1; i < segments.length; i++) {
       String s = segments[i];
       boolean last = i == segments.length - 1;
       if (s.isEmpty() && !(last && segments.length == 2)) {
         throw new IllegalArgumentException(
-            field + " '" + path + "' has an empty segment (doubled or trailing " + separator + ")");
+            field + " '" + value + "' has an empty segment (doubled or trailing " + separator + ")");
       }
       if (s.equals(".") || s.equals("..")) {
         throw new IllegalArgumentException(
-            field + " '" + path + "' must be normalised: no '.' or '..' segments");
+            field + " '" + value + "' must be normalised: no '.' or '..' segments");
       }
     }
   }

@@ -4,11 +4,14 @@ package dev.clusterkit.core.site;
  * What happens at failover to a job that was running when the site stopped (guide 2.5.4): the
  * queue's restart attribute combined with the unit job's restart setting.
  *
- * <p>The guide documents RESTART and PURGE (cases 1 to 3). For STOP, MIGRATION_PURGE and
- * MIGRATION_STOP no public NQS text could be found; the outcomes given for them are assumptions,
+ * <p>The guide documents RESTART and PURGE (cases 1 to 3), and refers to NEC's "NQS機能利用の手引き"
+ * 6.1 for the other attributes. That manual is not public: searches of public documentation and
+ * code for the attribute names, for "キュー 再起動属性" and for NQS {@code qmgr} restart settings found
+ * no text on STOP, MIGRATION_PURGE or MIGRATION_STOP. Their outcomes here are therefore assumptions,
  * marked {@link Basis#ASSUMPTION}: STOP keeps the job in the stopped queue until an operator
  * starts the queue, and the MIGRATION_ variants, which concern moving jobs to another machine,
- * behave as PURGE and STOP when the site restarts in place on the standby node.
+ * behave as PURGE and STOP when the site restarts in place on the standby node. Treat them as
+ * such in anything shown to users.
  */
 public final class RestartRule {
 

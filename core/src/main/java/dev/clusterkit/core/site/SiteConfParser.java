@@ -89,11 +89,14 @@ public final class SiteConfParser {
       String rawValue = line.substring(eq + 1);
       String key = rawKey.strip();
       String value = rawValue.strip();
+      if (key.isEmpty()) {
+        findings.add(SYNTAX.at(file.at(lineNo, 1), "'" + line.strip() + "' has no key before '='"));
+        continue;
+      }
       if (!rawKey.equals(key) || !rawValue.equals(value)) {
-        int column = Character.isWhitespace(line.charAt(0)) ? 1 : eq + 1;
         findings.add(
             BLANKS.at(
-                file.at(lineNo, column),
+                file.at(lineNo, firstBlankColumn(rawKey, rawValue)),
                 "blanks in '" + line + "': JobCenter may not read this line as " + key));
       }
       SiteConfKey parsedKey;
@@ -141,5 +144,21 @@ public final class SiteConfParser {
     }
     findings.sort(Finding.ORDER);
     return new Parsed<>(conf, findings);
+  }
+
+  /** The 1-based column of the first blank that should not be there in {@code key=value}. */
+  private static int firstBlankColumn(String rawKey, String rawValue) {
+    if (!rawKey.isEmpty() && Character.isWhitespace(rawKey.charAt(0))) {
+      return 1;
+    }
+    String key = rawKey.stripTrailing();
+    if (key.length() < rawKey.length()) {
+      return key.length() + 1;
+    }
+    int valueStart = rawKey.length() + 2;
+    if (!rawValue.isEmpty() && Character.isWhitespace(rawValue.charAt(0))) {
+      return valueStart;
+    }
+    return valueStart + rawValue.stripTrailing().length();
   }
 }

@@ -21,12 +21,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -84,7 +88,8 @@ public final class SpecLoader {
     Binder b = new Binder();
     ClusterSpec spec = bind(b, root, source, sha256);
     if (!b.errors().isEmpty() || spec == null) {
-      List<SpecError> sorted = new ArrayList<>(b.errors());
+      // distinct: a shared value (the cluster's installRoot) is checked once per site.
+      List<SpecError> sorted = new ArrayList<>(b.errors().stream().distinct().toList());
       sorted.sort(
           java.util.Comparator.comparingInt((SpecError e) -> e.mark().line())
               .thenComparingInt(e -> e.mark().column()));
@@ -155,16 +160,23 @@ public final class SpecLoader {
     });
 
     List<SiteSpec> sites = new ArrayList<>();
-    List<Mark> siteMarks = new ArrayList<>();
+    List<BoundSite> bound = new ArrayList<>();
+    // Sites are checked against every known target the spec names, even one whose own settings
+    // are wrong, so that one mistake is not reported again at each site. Without a targets
+    // section there is nothing to check site-level target settings against.
+    Optional<SortedSet<String>> namedTargets =
+        b.optional(root, "targets").filter(YamlNode.Mapping.class::isInstance)
+            .map(n -> new TreeSet<>(targetMarks.keySet()));
     b.required(root, "sites", "the spec").flatMap(n -> b.sequence(n, "sites")).ifPresent(seq -> {
       if (seq.items().isEmpty()) {
         b.error(seq.mark(), "sites: give at least one cluster site");
       }
       for (int i = 0; i < seq.items().size(); i++) {
         YamlNode item = seq.items().get(i);
-        site(b, item, "sites[" + i + "]", platform, installRoot, targets.keySet()).ifPresent(s -> {
+        int index = i;
+        site(b, item, "sites[" + i + "]", platform, installRoot, namedTargets).ifPresent(s -> {
           sites.add(s);
-          siteMarks.add(item.mark());
+          bound.add(new BoundSite(index, s.site(), (YamlNode.Mapping) item));
         });
       }
     });
@@ -172,7 +184,7 @@ public final class SpecLoader {
     if (name.isEmpty() || platform.isEmpty()) {
       return null;
     }
-    crossCheck(b, nodes, sites, siteMarks, targetMarks);
+    crossCheck(b, nodes, bound, targetMarks);
     return new ClusterSpec(name.get(), source, sha256, nodes, sites, targets);
   }
 
@@ -205,7 +217,7 @@ public final class SpecLoader {
       String where,
       Optional<Platform> clusterPlatform,
       Optional<YamlNode> clusterInstallRoot,
-      java.util.Set<String> targetIds) {
+      Optional<SortedSet<String>> namedTargets) {
     Optional<YamlNode.Mapping> maybe = b.mapping(item, where);
     if (maybe.isEmpty()) {
       return Optional.empty();
@@ -234,8 +246,14 @@ public final class SpecLoader {
     SiteConf siteConf = b.optional(m, "siteConf").map(n -> siteConf(b, n, where + ".siteConf")).orElse(SiteConf.DEFAULTS);
 
     Map<String, Settings> perTarget = new LinkedHashMap<>();
+    Set<String> given = new HashSet<>();
+    Set<String> targetIds = namedTargets.isPresent() ? namedTargets.get() : Set.of();
     b.optional(m, "targets").flatMap(n -> b.mapping(n, where + ".targets")).ifPresent(tm -> {
       for (YamlNode.Entry e : tm.entries().values()) {
+        given.add(e.key());
+        if (namedTargets.isEmpty()) {
+          continue;
+        }
         if (!targetIds.contains(e.key())) {
           b.error(e.keyMark(), where + ".targets: '" + e.key() + "' is not among the spec's targets ("
               + String.join(", ", targetIds) + ")");
@@ -246,7 +264,7 @@ public final class SpecLoader {
       }
     });
     for (String id : targetIds) {
-      if (!perTarget.containsKey(id)) {
+      if (!given.contains(id)) {
         List<Setting> declared = registry.find(id).orElseThrow().siteSettings();
         settings(b, new YamlNode.Mapping(Map.of(), m.mark()), where + ".targets." + id, declared)
             .ifPresent(s -> perTarget.put(id, s));
@@ -272,12 +290,16 @@ public final class SpecLoader {
     }
     YamlNode.Mapping m = maybe.get();
     b.allowOnly(m, where, SITE_CONF_KEYS);
+    int errorsBefore = b.errors().size();
     int boot = confValue(b, m, "bootTimeout", SiteConfKey.BOOT_TIMEOUT, where);
     int stop = confValue(b, m, "stopTimeout", SiteConfKey.STOP_TIMEOUT, where);
     int kill = confValue(b, m, "forceKillTime", SiteConfKey.FORCEKILL_TIME, where);
     SiteConf conf = new SiteConf(boot, stop, kill);
-    if (!conf.stopsCleanly()) {
-      b.error(m.mark(), where + ": stopTimeout " + stop + " must be greater than forceKillTime " + kill
+    // Compared only when both values are valid, so a bad value is not also blamed on its default.
+    if (!conf.stopsCleanly() && b.errors().size() == errorsBefore) {
+      Mark at = b.optional(m, "stopTimeout").or(() -> b.optional(m, "forceKillTime")).map(YamlNode::mark)
+          .orElse(m.mark());
+      b.error(at, where + ": stopTimeout " + stop + " must be greater than forceKillTime " + kill
           + ", or every stop is a forced kill (guide 2.1.5)");
     }
     return conf;
@@ -322,23 +344,34 @@ public final class SpecLoader {
     return ok ? Optional.of(new Settings(values)) : Optional.empty();
   }
 
-  private void crossCheck(
-      Binder b, List<NodeSpec> nodes, List<SiteSpec> sites, List<Mark> siteMarks, Map<String, Mark> targetMarks) {
+  /** A site that bound without errors: its index in the spec, the site and its YAML node. */
+  private record BoundSite(int index, Site site, YamlNode.Mapping node) {
+    /** Where the value of {@code key} stands, so an error points at the value that clashes. */
+    Mark at(String key) {
+      YamlNode.Entry e = node.entries().get(key);
+      return e == null ? node.mark() : e.value().mark();
+    }
+  }
+
+  private void crossCheck(Binder b, List<NodeSpec> nodes, List<BoundSite> sites, Map<String, Mark> targetMarks) {
     Map<String, Integer> names = new HashMap<>();
     Map<Integer, Integer> ids = new HashMap<>();
     Map<String, Integer> addresses = new HashMap<>();
     Map<String, Integer> databases = new HashMap<>();
-    for (int i = 0; i < sites.size(); i++) {
-      Site s = sites.get(i).site();
-      Mark at = siteMarks.get(i);
-      duplicate(b, names, s.name().value().toLowerCase(Locale.ROOT), i, at, "site name " + s.name());
-      duplicate(b, ids, s.machineId().value(), i, at, "machine ID " + s.machineId());
-      duplicate(b, addresses, s.address().value(), i, at, "relocatable address " + s.address());
-      duplicate(b, databases, s.database().value().toLowerCase(Locale.ROOT), i, at, "site database path " + s.database());
+    for (BoundSite bs : sites) {
+      Site s = bs.site();
+      int i = bs.index();
+      duplicate(b, names, s.name().value().toLowerCase(Locale.ROOT), i, bs.at("name"), "site name " + s.name());
+      duplicate(b, ids, s.machineId().value(), i, bs.at("machineId"), "machine ID " + s.machineId());
+      duplicate(b, addresses, s.address().value(), i, bs.at("address"), "relocatable address " + s.address());
+      // Windows paths ignore case; POSIX paths do not.
+      String database = s.database().family() == Platform.Family.WINDOWS
+          ? s.database().value().toLowerCase(Locale.ROOT) : s.database().value();
+      duplicate(b, databases, database, i, bs.at("database"), "site database path " + s.database());
       for (NodeSpec node : nodes) {
         if (node.localMachineId().equals(Optional.of(s.machineId()))) {
-          b.error(at, "sites[" + i + "].machineId: " + s.machineId() + " is the local site's machine ID on node "
-              + node.name() + "; a cluster site needs its own (guide 2.3.3)");
+          b.error(bs.at("machineId"), "sites[" + i + "].machineId: " + s.machineId()
+              + " is the local site's machine ID on node " + node.name() + "; a cluster site needs its own (guide 2.3.3)");
         }
       }
       for (Map.Entry<String, Mark> t : targetMarks.entrySet()) {

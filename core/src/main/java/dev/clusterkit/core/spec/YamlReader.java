@@ -14,9 +14,13 @@ import java.util.Map;
 
 /** Reads one YAML document into a {@link YamlNode} tree with positions. */
 final class YamlReader {
-  // An empty value ("key:") is YAML null, not the empty string.
+  // YAML 1.2 reading, as the JSON Schema assumes: a key with nothing after it ("fake:") is null,
+  // not an empty string, and yes/no/on/off are words, not booleans.
   private static final YAMLFactory FACTORY =
-      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+      YAMLFactory.builder()
+          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+          .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+          .build();
 
   private final String file;
   private final YAMLParser parser;
@@ -42,13 +46,42 @@ final class YamlReader {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       Mark mark =
-          at == null
-              ? new Mark(file, 1, 1)
-              : new Mark(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
-      throw new SpecException(List.of(new SpecError(mark, "not valid YAML: " + e.getOriginalMessage())));
+          problemMark(file, e.getOriginalMessage())
+              .orElse(
+                  at == null
+                      ? new Mark(file, 1, 1)
+                      : new Mark(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())));
+      throw new SpecException(List.of(new SpecError(mark, "not valid YAML: " + oneLine(e.getOriginalMessage()))));
     } catch (IOException e) {
       throw new SpecException(List.of(new SpecError(new Mark(file, 1, 1), "cannot read: " + e)));
     }
+  }
+
+  private static final java.util.regex.Pattern YAML_MARK =
+      java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+
+  /**
+   * Where the YAML parser found the problem: the last position its message names (1-based). The
+   * exception's own location is that of the last good token, often a line early.
+   */
+  static java.util.Optional<Mark> problemMark(String file, String message) {
+    java.util.regex.Matcher m = YAML_MARK.matcher(message);
+    Mark found = null;
+    while (m.find()) {
+      found = new Mark(file, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    return java.util.Optional.ofNullable(found);
+  }
+
+  /**
+   * The parser's message without the source excerpts and caret lines it spreads over several
+   * lines (those are indented); the position is in the mark already.
+   */
+  static String oneLine(String message) {
+    return message.lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .map(String::strip)
+        .collect(java.util.stream.Collectors.joining(": "));
   }
 
   private Mark mark() {
@@ -58,6 +91,13 @@ final class YamlReader {
 
   private YamlNode node(JsonToken token) throws IOException, SpecException {
     Mark mark = mark();
+    if (parser.isCurrentAlias()) {
+      // The parser hands an alias over as the anchor's name, which would be read as a value.
+      throw new SpecException(
+          List.of(
+              new SpecError(
+                  mark, "YAML aliases (*" + parser.getText() + ") are not supported: write the value out")));
+    }
     switch (token) {
       case START_OBJECT -> {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();

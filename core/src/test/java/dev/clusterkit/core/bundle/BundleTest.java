@@ -170,7 +170,7 @@ class BundleTest {
     }
     assertEquals(List.of("RUNBOOK.md", "common/rc/daemon.conf", "manifest.json",
         "script/testsite.example.com/start.sh", "script/winsite.example.com/start.sh",
-        "sites/testsite.example.com/etc/site.conf", "sites/testsite.example.com/nqs/daemon.conf",
+        "sites/testsite.example.com/nqs/daemon.conf",
         "sites/winsite.example.com/etc/daemon.conf", "sites/winsite.example.com/etc/site.conf"), names);
   }
 

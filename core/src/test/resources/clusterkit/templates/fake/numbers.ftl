@@ -1,0 +1,4 @@
+count=[=count]
+big=[=big]
+ratio=[=ratio]
+flag=[=flag]
