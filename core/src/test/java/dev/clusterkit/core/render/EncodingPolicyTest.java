@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class EncodingPolicyTest {
   private static String refused(String path, String text, Charset cs, LineEnding eol, boolean bom) {
-    return assertThrows(IllegalArgumentException.class,
-        () -> (bom ? (Artifact) Artifact.textWithBom(path, text, cs, eol, FileMode.REGULAR)
-            : Artifact.text(path, text, cs, eol, FileMode.REGULAR))).getMessage();
+    return assertThrows(IllegalArgumentException.class, () -> {
+      if (bom) {
+        Artifact.textWithBom(path, text, cs, eol, FileMode.REGULAR);
+      } else {
+        Artifact.text(path, text, cs, eol, FileMode.REGULAR);
+      }
+    }).getMessage();
   }
 
   @Test
