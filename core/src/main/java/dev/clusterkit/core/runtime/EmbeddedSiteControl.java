@@ -1,0 +1,412 @@
+package dev.clusterkit.core.runtime;
+
+import dev.clusterkit.core.lint.Finding;
+import dev.clusterkit.core.lint.SourceFile;
+import dev.clusterkit.core.runtime.ControlChannel.Command;
+import dev.clusterkit.core.site.DaemonConf;
+import dev.clusterkit.core.site.DaemonConfParser;
+import dev.clusterkit.core.site.MachineId;
+import dev.clusterkit.core.site.Parsed;
+import dev.clusterkit.core.site.Platform;
+import dev.clusterkit.core.site.RelocatableAddress;
+import dev.clusterkit.core.site.SiteConf;
+import dev.clusterkit.core.site.SiteConfParser;
+import dev.clusterkit.core.site.SiteControl;
+import dev.clusterkit.core.site.SiteControlException;
+import dev.clusterkit.core.site.SiteDatabasePath;
+import dev.clusterkit.core.site.SiteName;
+import dev.clusterkit.core.site.SiteSelection;
+import dev.clusterkit.core.site.SiteStatus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The embedded runtime: makes any set of daemons behave as a JobCenter cluster site on a Linux
+ * machine without JobCenter. See {@link SiteDatabase} for what a site database holds, {@link
+ * Supervisor} for cjcpw, {@link PortKeeper} for nqsportkpr and {@link JobSpool} for the failover
+ * recovery.
+ */
+public final class EmbeddedSiteControl implements SiteControl {
+  /** JobCenter on Linux needs a stack of at least 8 MB (guide 4.1.2.1). */
+  public static final long MIN_STACK_BYTES = 8L * 1024 * 1024;
+
+  private final RuntimeSettings settings;
+  private final PrintStream out;
+  private final Posix posix;
+
+  public EmbeddedSiteControl(RuntimeSettings settings, PrintStream out) {
+    this(settings, out, Posix.system());
+  }
+
+  EmbeddedSiteControl(RuntimeSettings settings, PrintStream out, Posix posix) {
+    this.settings = settings;
+    this.out = out;
+    this.posix = posix;
+  }
+
+  public RuntimeSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public SiteStatus create(SiteName name, MachineId machineId, SiteDatabasePath database, boolean replace)
+      throws SiteControlException {
+    return SiteMaker.create(name, machineId, path(database), replace, settings, posix, out);
+  }
+
+  /** A site database read and checked, ready to start. */
+  private record Prepared(
+      SiteDatabase db, SiteIdentity identity, SiteConf conf, boolean maintenance, List<DaemonSpec> daemons, SiteLog log) {}
+
+  private Prepared prepare(SiteName name, SiteDatabasePath database, String command) throws SiteControlException {
+    checkStack();
+    SiteDatabase db = new SiteDatabase(path(database));
+    SiteIdentity identity = SiteIdentity.read(db.identity());
+    if (!identity.name().sameHostAs(name)) {
+      throw new SiteControlException.Refused(
+          "site database " + database + " belongs to site " + identity.name() + ", not " + name);
+    }
+    SiteLog log = new SiteLog(command, name.value(), out, Optional.of(db.supervisorLog()));
+    SiteConf conf = readSiteConf(db, log);
+    boolean maintenance = maintenance(db.daemonConf(), log);
+    if (settings.commonDaemonConf().isPresent()) {
+      maintenance |= maintenance(settings.commonDaemonConf().get(), log);
+    }
+    Map<String, String> variables =
+        Map.of(
+            "JAVA", Jvm.java(),
+            "CLASSPATH", Jvm.classPath(),
+            "SITE_NAME", identity.name().value(),
+            "SITE_ADDRESS", identity.address().value(),
+            "SITE_PORT", Integer.toString(settings.port()),
+            "SITE_DB", db.root().toString());
+    List<DaemonSpec> daemons;
+    try {
+      daemons = DaemonListParser.parse(Files.readString(db.daemons()), db.daemons().toString(), variables);
+    } catch (IOException e) {
+      throw new SiteControlException.Refused("cannot read " + db.daemons() + ": " + e.getMessage(), e);
+    }
+    // The standby node never ran cjcmksite: its link is made when the site first starts there.
+    Path link = settings.spoolRoot().resolve(identity.address().linkName());
+    Optional<Path> target = SiteMaker.linkTarget(link);
+    if (target.isPresent() && !target.get().equals(db.root().normalize())) {
+      throw new SiteControlException.Refused(
+          link + " points to " + target.get() + ", not to " + db.root() + ": another site database uses address " + identity.address());
+    }
+    try {
+      SiteMaker.link(link, db.root(), settings);
+    } catch (IOException e) {
+      throw new SiteControlException.Refused("cannot create the link " + link + ": " + e.getMessage(), e);
+    }
+    return new Prepared(db, identity, conf, maintenance, daemons, log);
+  }
+
+  @Override
+  public SiteExit runWatched(SiteName name, SiteDatabasePath database) throws SiteControlException {
+    Prepared p = prepare(name, database, "cjcpw");
+    FileLock lock = lock(p);
+    int code;
+    try {
+      refuseLiveDaemons(p);
+      JobSpool.recover(p.db, p.log::info);
+    } catch (SiteControlException | RuntimeException e) {
+      release(lock);
+      throw e;
+    }
+    code = new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log).runWatched(lock, p.maintenance);
+    return new SiteExit(
+        code, code == 0 ? "site " + name + " stopped on request" : "site " + name + " failed; see " + p.db.supervisorLog());
+  }
+
+  @Override
+  public void startUnwatched(SiteName name, SiteDatabasePath database) throws SiteControlException {
+    Prepared p = prepare(name, database, "cjcpw -c");
+    FileLock lock = lock(p);
+    try {
+      refuseLiveDaemons(p);
+      JobSpool.recover(p.db, p.log::info);
+      if (p.maintenance) {
+        p.log.info("maintenance=ON: no daemon started (guide 2.5.5)");
+        return;
+      }
+      new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log).startUnwatched();
+    } finally {
+      release(lock);
+    }
+  }
+
+  @Override
+  public void stop(SiteName name) throws SiteControlException {
+    SiteRegistry.Entry site = SiteRegistry.find(settings, name.value());
+    SiteLog log = new SiteLog("cjcpw -stop", site.status().name(), out, Optional.empty());
+    SiteConf conf = readSiteConf(site.db(), log);
+    Optional<ProcessIdentity> supervisor = readSupervisor(site.db());
+    Optional<String> reply = send(site.db(), Command.STOP, conf);
+    if (reply.isPresent()) {
+      if (!reply.get().startsWith("OK")) {
+        throw new SiteControlException.SiteFailed("site " + name + " did not stop cleanly: " + reply.get());
+      }
+      supervisor.ifPresent(this::awaitExit);
+      log.info("stopped");
+      return;
+    }
+    List<RunState.Daemon> alive = alive(site.db());
+    if (alive.isEmpty()) {
+      throw new SiteControlException.NotRunning("site " + name + " is not running: no cjcpw and no daemon of it runs");
+    }
+    stopDetached(site, alive, conf, log);
+  }
+
+  @Override
+  public List<SiteStatus> list() throws SiteControlException {
+    return SiteRegistry.list(settings).stream().map(SiteRegistry.Entry::status).toList();
+  }
+
+  @Override
+  public void startDaemons(SiteName name) throws SiteControlException {
+    SiteRegistry.Entry site = SiteRegistry.find(settings, name.value());
+    SiteLog log = new SiteLog("nqsstart", site.status().name(), out, Optional.empty());
+    Optional<String> reply = send(site.db(), Command.NQSSTART, readSiteConf(site.db(), log));
+    if (reply.isPresent()) {
+      if (reply.get().startsWith("FAILED")) {
+        throw new SiteControlException.SiteFailed("nqsstart of site " + name + ": " + reply.get().substring(7));
+      }
+      log.info(reply.get().replaceFirst("^(OK|ALREADY) ", ""));
+      return;
+    }
+    if (!alive(site.db()).isEmpty()) {
+      log.info("the daemons are running already");
+      return;
+    }
+    log.info("no cjcpw runs for the site: starting the daemons without watching");
+    startUnwatched(site.identity().name(), new SiteDatabasePath(site.db().root().toString(), Platform.Family.POSIX));
+  }
+
+  @Override
+  public void stopDaemons(SiteName name) throws SiteControlException {
+    SiteRegistry.Entry site = SiteRegistry.find(settings, name.value());
+    SiteLog log = new SiteLog("nqsstop", site.status().name(), out, Optional.empty());
+    SiteConf conf = readSiteConf(site.db(), log);
+    Optional<String> reply = send(site.db(), Command.NQSSTOP, conf);
+    if (reply.isPresent()) {
+      if (reply.get().startsWith("FAILED")) {
+        throw new SiteControlException.SiteFailed("nqsstop of site " + name + ": " + reply.get().substring(7));
+      }
+      log.info(reply.get().replaceFirst("^(OK|ALREADY) ", ""));
+      return;
+    }
+    List<RunState.Daemon> alive = alive(site.db());
+    if (alive.isEmpty()) {
+      throw new SiteControlException.NotRunning("the daemons of site " + name + " are not running");
+    }
+    stopDetached(site, alive, conf, log);
+  }
+
+  @Override
+  public void keepPort(String address) throws SiteControlException {
+    RelocatableAddress a;
+    try {
+      a =
+          new HostResolver(settings.hostsFile())
+              .addressOf(address)
+              .orElseThrow(() -> new SiteControlException.Refused("'" + address + "' does not resolve to an IPv4 address"));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new SiteControlException.Refused("'" + address + "' is not an address or a site name: " + e.getMessage(), e);
+    }
+    PortKeeper.keep(a, settings.port(), settings.portKeeperTimeout());
+    out.println("nqsportkpr: holding port " + settings.port() + " on " + a + " for the site's daemon");
+  }
+
+  @Override
+  public void delete(SiteName name, DeleteMode mode) throws SiteControlException {
+    SiteMaker.delete(SiteRegistry.find(settings, name.value()), mode, out);
+  }
+
+  @Override
+  public SiteSelection resolve(Optional<String> nqsSite) throws SiteControlException {
+    return SiteSelection.resolve(nqsSite, settings.hostName(), list());
+  }
+
+  private void stopDetached(SiteRegistry.Entry site, List<RunState.Daemon> alive, SiteConf conf, SiteLog log)
+      throws SiteControlException {
+    Prepared p = new Prepared(site.db(), site.identity(), conf, false, List.of(), log);
+    FileLock lock = lock(p);
+    try {
+      List<GroupStopper.Target> targets =
+          alive.stream().map(d -> new GroupStopper.Target(d.name(), d.process())).toList();
+      log.info("no cjcpw runs for the site: stopping its daemons directly");
+      List<String> left = GroupStopper.stop(targets, conf, settings, posix, log);
+      RunState.Daemons before = RunState.readDaemons(site.db());
+      RunState.writeDaemons(
+          site.db(),
+          new RunState.Daemons(before.watched(), before.daemons().stream().filter(d -> left.contains(d.name())).toList()));
+      if (!left.isEmpty()) {
+        throw new SiteControlException.SiteFailed("daemons of site " + site.status().name() + " would not stop: " + String.join(", ", left));
+      }
+    } catch (IOException e) {
+      throw new SiteControlException.SiteFailed("cannot update " + site.db().daemonsState() + ": " + e.getMessage(), e);
+    } finally {
+      release(lock);
+    }
+  }
+
+  private Optional<String> send(SiteDatabase db, Command command, SiteConf conf) throws SiteControlException {
+    Duration timeout =
+        settings.seconds((long) conf.bootTimeout() + conf.stopTimeout()).plus(Duration.ofSeconds(30));
+    try {
+      return ControlChannel.send(db.socket(), command, timeout);
+    } catch (IOException e) {
+      throw new SiteControlException.SiteFailed("cannot talk to the cjcpw of " + db.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void awaitExit(ProcessIdentity supervisor) {
+    if (supervisor.pid() == ProcessHandle.current().pid()) {
+      return;
+    }
+    ProcessHandle.of(supervisor.pid())
+        .filter(h -> supervisor.isAlive())
+        .ifPresent(
+            h -> {
+              try {
+                h.onExit().get(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (ExecutionException | TimeoutException e) {
+                out.println("cjcpw -stop: cjcpw (pid " + supervisor.pid() + ") answered but has not exited yet");
+              }
+            });
+  }
+
+  private static Optional<ProcessIdentity> readSupervisor(SiteDatabase db) throws SiteControlException {
+    try {
+      return RunState.liveSupervisor(db);
+    } catch (IOException e) {
+      throw new SiteControlException.Refused("cannot read " + db.supervisorRecord() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<RunState.Daemon> alive(SiteDatabase db) throws SiteControlException {
+    try {
+      return RunState.readDaemons(db).alive();
+    } catch (IOException e) {
+      throw new SiteControlException.Refused("cannot read " + db.daemonsState() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void refuseLiveDaemons(Prepared p) throws SiteControlException {
+    List<RunState.Daemon> alive = alive(p.db);
+    if (!alive.isEmpty()) {
+      throw new SiteControlException.AlreadyRunning(
+          "daemons of site " + p.identity.name() + " still run without cjcpw ("
+              + String.join(", ", alive.stream().map(d -> d.name() + " pid " + d.process().pid()).toList())
+              + "): stop them with cjcpw -stop " + p.identity.name() + " first");
+    }
+  }
+
+  private FileLock lock(Prepared p) throws SiteControlException {
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(p.db.run());
+      channel = FileChannel.open(p.db.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException inThisJvm) {
+        lock = null;
+      }
+      if (lock == null) {
+        channel.close();
+        String who = readSupervisor(p.db).map(s -> " (cjcpw pid " + s.pid() + ")").orElse("");
+        throw new SiteControlException.AlreadyRunning(
+            "site " + p.identity.name() + " is already running" + who + ": " + p.db.lock() + " is locked");
+      }
+      return lock;
+    } catch (IOException e) {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // Reporting the first failure matters more.
+        }
+      }
+      throw new SiteControlException.Refused("cannot lock " + p.db.lock() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void release(FileLock lock) {
+    try {
+      lock.release();
+      lock.channel().close();
+    } catch (IOException ignored) {
+      // The lock goes with the channel.
+    }
+  }
+
+  private void checkStack() throws SiteControlException {
+    if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+      return;
+    }
+    OptionalLong limit = posix.stackLimit();
+    if (limit.isPresent() && limit.getAsLong() < MIN_STACK_BYTES) {
+      throw new SiteControlException.Refused(
+          "the stack size limit is " + limit.getAsLong() / 1024 + " KB; JobCenter on Linux needs at least "
+              + MIN_STACK_BYTES / 1024 + " KB (guide 4.1.2.1): run 'ulimit -s 8192' before cjcpw");
+    }
+  }
+
+  private static SiteConf readSiteConf(SiteDatabase db, SiteLog log) throws SiteControlException {
+    if (!Files.exists(db.siteConf())) {
+      return SiteConf.DEFAULTS;
+    }
+    try {
+      Parsed<SiteConf> parsed = SiteConfParser.parse(new SourceFile(db.siteConf().toString(), Files.readString(db.siteConf())));
+      for (Finding f : parsed.findings()) {
+        log.info(f.toString());
+      }
+      return parsed.value();
+    } catch (IOException e) {
+      throw new SiteControlException.Refused("cannot read " + db.siteConf() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean maintenance(Path daemonConf, SiteLog log) throws SiteControlException {
+    if (!Files.exists(daemonConf)) {
+      return false;
+    }
+    try {
+      Parsed<DaemonConf> parsed = DaemonConfParser.parse(new SourceFile(daemonConf.toString(), Files.readString(daemonConf)));
+      for (Finding f : parsed.findings()) {
+        if (!f.code().equals(DaemonConfParser.MAINTENANCE_ON.code())) {
+          log.info(f.toString());
+        }
+      }
+      return parsed.value().maintenance();
+    } catch (IOException e) {
+      throw new SiteControlException.Refused("cannot read " + daemonConf + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path path(SiteDatabasePath database) throws SiteControlException {
+    if (database.family() != Platform.Family.POSIX) {
+      throw new SiteControlException.Refused(
+          "site database path " + database + " is a Windows path; the embedded runtime runs sites on Linux");
+    }
+    return Path.of(database.value());
+  }
+}

@@ -1,0 +1,171 @@
+package dev.clusterkit.core.runtime;
+
+import dev.clusterkit.core.site.CjclsTable;
+import dev.clusterkit.core.site.MachineId;
+import dev.clusterkit.core.site.Platform;
+import dev.clusterkit.core.site.SiteControl;
+import dev.clusterkit.core.site.SiteControlException;
+import dev.clusterkit.core.site.SiteDatabasePath;
+import dev.clusterkit.core.site.SiteName;
+import dev.clusterkit.core.site.SiteSelection;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JobCenter commands over the embedded runtime, with their own argument syntax, so that a
+ * vendor script calling them runs unchanged (see {@link ShimInstaller}):
+ *
+ * <pre>
+ * cjcpw SITE DBPATH              start the site and watch it; returns when the site stops
+ * cjcpw -c SITE DBPATH           start the daemons and return at once
+ * cjcpw -stop SITE               stop the site and wait until it has stopped
+ * cjcmksite [--replace] SITE MACHINEID DBPATH
+ * cjcls [--json]
+ * nqsstart [SITE]                start the daemons (SITE defaults to $NQS_SITE)
+ * nqsstop [SITE]                 stop the daemons; a running cjcpw stays up
+ * nqsportkpr ADDRESS             hold the NQS port on ADDRESS until the site's daemon takes it
+ * site-delete --clear|--delete SITE   forget a site, keeping (clear) or removing (delete) its database
+ * </pre>
+ *
+ * Exit codes: 0 done; 1 the site failed (a daemon died, failed to start or to get ready within
+ * BOOT_TIMEOUT, or would not stop within STOP_TIMEOUT); 2 wrong arguments; 3 refused before
+ * anything ran (configuration, existing database, umask, stack size); 4 already running; 5 unknown
+ * site; 7 not running ({@code cjcpw -stop} and {@code nqsstop} of a site that does not run).
+ *
+ * <p>Machine settings come from the {@code CLUSTERKIT_*} environment variables described in {@link
+ * RuntimeSettings}.
+ */
+public final class JobCenterCommands {
+  /** The commands, as the shims call them. */
+  public static final List<String> COMMANDS =
+      List.of("cjcpw", "cjcmksite", "cjcls", "nqsstart", "nqsstop", "nqsportkpr", "site-delete");
+
+  private JobCenterCommands() {}
+
+  public static void main(String[] args) {
+    if (args.length == 0) {
+      System.err.println("usage: JobCenterCommands COMMAND [ARGS...]; commands: " + String.join(", ", COMMANDS));
+      System.exit(SiteControlException.EXIT_USAGE);
+    }
+    int code = run(args[0], Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs {@code command} with {@code args}; returns its exit code. */
+  public static int run(String command, String[] args, PrintStream out, PrintStream err) {
+    RuntimeSettings settings;
+    try {
+      settings = RuntimeSettings.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      err.println(command + ": " + e.getMessage());
+      return SiteControlException.EXIT_USAGE;
+    }
+    return run(command, args, new EmbeddedSiteControl(settings, out), out, err);
+  }
+
+  /** Runs {@code command} against {@code control}. */
+  public static int run(String command, String[] args, SiteControl control, PrintStream out, PrintStream err) {
+    List<String> a = List.of(args);
+    try {
+      switch (command) {
+        case "cjcpw" -> {
+          if (a.size() == 2 && a.get(0).equals("-stop")) {
+            control.stop(new SiteName(a.get(1)));
+          } else if (a.size() == 3 && a.get(0).equals("-c")) {
+            control.startUnwatched(new SiteName(a.get(1)), dbPath(a.get(2)));
+          } else if (a.size() == 2 && !a.get(0).startsWith("-")) {
+            SiteControl.SiteExit exit = control.runWatched(new SiteName(a.get(0)), dbPath(a.get(1)));
+            if (exit.failed()) {
+              err.println("cjcpw: " + exit.reason());
+            }
+            return exit.exitCode();
+          } else {
+            return usage(err, "cjcpw SITE DBPATH | cjcpw -c SITE DBPATH | cjcpw -stop SITE");
+          }
+        }
+        case "cjcmksite" -> {
+          List<String> rest = new ArrayList<>(a);
+          boolean replace = rest.remove("--replace");
+          if (rest.size() != 3) {
+            return usage(err, "cjcmksite [--replace] SITE MACHINEID DBPATH");
+          }
+          int id;
+          try {
+            id = Integer.parseInt(rest.get(1));
+          } catch (NumberFormatException e) {
+            err.println("cjcmksite: machine ID '" + rest.get(1) + "' is not a whole number");
+            return SiteControlException.EXIT_USAGE;
+          }
+          control.create(new SiteName(rest.get(0)), new MachineId(id), dbPath(rest.get(2)), replace);
+        }
+        case "cjcls" -> {
+          if (a.size() > 1 || (a.size() == 1 && !a.get(0).equals("--json"))) {
+            return usage(err, "cjcls [--json]");
+          }
+          out.print(a.isEmpty() ? CjclsTable.format(control.list()) : CjclsTable.toJson(control.list()));
+        }
+        case "nqsstart", "nqsstop" -> {
+          if (a.size() > 1) {
+            return usage(err, command + " [SITE]");
+          }
+          SiteName site = siteOf(a, control, command);
+          if (command.equals("nqsstart")) {
+            control.startDaemons(site);
+          } else {
+            control.stopDaemons(site);
+          }
+        }
+        case "nqsportkpr" -> {
+          if (a.size() != 1) {
+            return usage(err, "nqsportkpr ADDRESS");
+          }
+          control.keepPort(a.get(0));
+        }
+        case "site-delete" -> {
+          if (a.size() != 2 || !(a.get(0).equals("--clear") || a.get(0).equals("--delete"))) {
+            return usage(err, "site-delete --clear|--delete SITE");
+          }
+          control.delete(
+              new SiteName(a.get(1)),
+              a.get(0).equals("--clear") ? SiteControl.DeleteMode.CLEAR : SiteControl.DeleteMode.DELETE);
+        }
+        default -> {
+          err.println("unknown command '" + command + "'; commands: " + String.join(", ", COMMANDS));
+          return SiteControlException.EXIT_USAGE;
+        }
+      }
+      return 0;
+    } catch (SiteControlException e) {
+      err.println(command + ": " + e.getMessage());
+      return e.exitCode();
+    } catch (IllegalArgumentException e) {
+      err.println(command + ": " + e.getMessage());
+      return SiteControlException.EXIT_USAGE;
+    }
+  }
+
+  private static SiteName siteOf(List<String> a, SiteControl control, String command) throws SiteControlException {
+    if (!a.isEmpty()) {
+      return new SiteName(a.get(0));
+    }
+    SiteSelection selected = control.resolve(Optional.ofNullable(System.getenv("NQS_SITE")));
+    if (selected instanceof SiteSelection.Cluster c) {
+      return new SiteName(c.site().name());
+    }
+    throw new SiteControlException.Refused(
+        command + " without SITE works on the local site, which the embedded runtime does not run; give a cluster site name or set NQS_SITE");
+  }
+
+  private static SiteDatabasePath dbPath(String path) {
+    return new SiteDatabasePath(path, Platform.Family.POSIX);
+  }
+
+  private static int usage(PrintStream err, String syntax) {
+    err.println("usage: " + syntax);
+    return SiteControlException.EXIT_USAGE;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.clusterkit.core.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How to start another JVM running our classes (the port holder, the default site daemon). */
+final class Jvm {
+  private Jvm() {}
+
+  /** The java launcher of this JVM. */
+  static String java() {
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  static String classPath() {
+    return System.getProperty("java.class.path");
+  }
+
+  /** Options that make a small helper JVM start fast and stay small. */
+  static List<String> options() {
+    return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx64m");
+  }
+
+  static List<String> command(Class<?> main, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java());
+    cmd.addAll(options());
+    cmd.add("-cp");
+    cmd.add(classPath());
+    cmd.add(main.getName());
+    cmd.addAll(args);
+    return cmd;
+  }
+}

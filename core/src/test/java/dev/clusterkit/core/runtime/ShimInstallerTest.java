@@ -1,0 +1,76 @@
+package dev.clusterkit.core.runtime;
+
+import static dev.clusterkit.core.runtime.SiteFixture.SITE1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clusterkit.testkit.Shell;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shims: valid POSIX sh, and a vendor-style script runs unchanged against them. */
+class ShimInstallerTest {
+  @TempDir Path tmp;
+
+  @Test
+  void shimsAreExecutablePosixShellScriptsAtTheJobCenterPaths() throws Exception {
+    Path prefix = tmp.resolve("usr/lib/nqs");
+    List<Path> shims = ShimInstaller.install(prefix, "/opt/java dir/bin/java", "/a b/x.jar:/it's.jar");
+    assertEquals(
+        List.of("cluster/cjcpw", "cluster/cjcmksite", "cluster/cjcls", "nqsstart", "nqsstop", "nqsportkpr"),
+        shims.stream().map(p -> prefix.relativize(p).toString()).toList());
+    for (Path shim : shims) {
+      assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(shim)));
+      Shell.Result parse = Shell.run(List.of("dash", "-n", shim.toString()));
+      assertEquals(0, parse.exitCode(), parse.describe());
+      Shell.requireTool("shellcheck", "shellcheck");
+      Shell.Result lint = Shell.run(List.of("shellcheck", "-s", "sh", shim.toString()));
+      assertEquals(0, lint.exitCode(), lint.describe());
+    }
+    assertTrue(Files.readString(prefix.resolve("cluster/cjcls")).contains("-cp '/a b/x.jar:/it'\\''s.jar' dev.clusterkit.core.runtime.JobCenterCommands cjcls \"$@\""));
+  }
+
+  @Test
+  void aVendorStyleStartAndStopScriptRunsUnchangedAgainstTheShims() throws Exception {
+    try (SiteFixture fx = new SiteFixture(tmp)) {
+      Path prefix = tmp.resolve("usr/lib/nqs");
+      ShimInstaller.install(prefix);
+      Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(2));
+      // As the guide's Serviceguard customer_defined_run_cmds / halt_cmds would call them.
+      Path script =
+          fx.script(
+              "package.sh",
+              "set -e\nNQS=" + prefix + "\n"
+                  + "$NQS/nqsportkpr " + SITE1 + "\n"
+                  + "$NQS/cluster/cjcpw -c " + SITE1 + " " + db + "\n"
+                  + "$NQS/cluster/cjcls\n"
+                  + "$NQS/nqsstop " + SITE1 + "\n"
+                  + "$NQS/nqsstart " + SITE1 + "\n"
+                  + "$NQS/cluster/cjcpw -stop " + SITE1 + "\n"
+                  + "$NQS/cluster/cjcpw -stop " + SITE1 + " || echo \"second stop: $?\"\n");
+      Shell.Result r = Shell.run(List.of("sh", script.toString()), fx.env, tmp, 120);
+      assertEquals(0, r.exitCode(), r.describe());
+      assertTrue(r.stdout().contains("site1.example.test  "), r.stdout());
+      assertTrue(r.stdout().contains("second stop: 7"), r.describe());
+      assertTrue(fx.daemons(db).isEmpty());
+    }
+  }
+
+  @Test
+  void theEnvironmentReachesTheRuntimeThroughTheShim() throws Exception {
+    Path prefix = tmp.resolve("p");
+    ShimInstaller.install(prefix);
+    Shell.Result r =
+        Shell.run(List.of(prefix.resolve("cluster/cjcls").toString(), "--json"), Map.of("CLUSTERKIT_SPOOL_ROOT", tmp.toString()), tmp, 60);
+    assertEquals(0, r.exitCode(), r.describe());
+    assertEquals("[]\n", r.stdout());
+    Shell.Result bad = Shell.run(List.of(prefix.resolve("cluster/cjcpw").toString(), "-x"), Map.of(), tmp, 60);
+    assertEquals(2, bad.exitCode(), bad.describe());
+    assertTrue(bad.stderr().contains("usage: cjcpw SITE DBPATH | cjcpw -c SITE DBPATH | cjcpw -stop SITE"), bad.describe());
+  }
+}
