@@ -306,10 +306,15 @@ final class CommandScriptRules {
               + ", which is not a LogicalHostname or SharedAddress resource"));
         }
       }
-    } else if (deps.stream().map(resources::get).noneMatch(t -> t != null && t.type.isNetwork())) {
+    } else if (networkAware(r) && deps.stream().map(resources::get).allMatch(t -> t != null && !t.type.isNetwork())) {
+      // Dependencies on resources made elsewhere may be logical hosts: only a known answer counts.
       out.add(ScRules.NETWORK_RESOURCES.at(at, r.name + " names no logical host: neither Network_resources_used"
           + " nor a LogicalHostname in Resource_dependencies, so GDS has no address to probe"));
     }
+  }
+
+  private static boolean networkAware(Resource r) {
+    return !r.property("network_aware").map(p -> p.value().trim().equalsIgnoreCase("FALSE")).orElse(false);
   }
 
   private void timeouts(Resource r, Location at) {

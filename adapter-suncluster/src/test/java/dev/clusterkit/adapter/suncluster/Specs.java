@@ -13,6 +13,10 @@ final class Specs {
   static final ClusterKit KIT = ClusterKit.create();
   static final List<String> GOLDEN = List.of("guide", "two-sites");
 
+  static List<String> goldenNames() {
+    return GOLDEN;
+  }
+
   private Specs() {}
 
   static ClusterSpec load(String name) throws Exception {
