@@ -1,0 +1,9 @@
+#!/bin/sh
+# the logical host and the file system are not the site's
+clresourcetype register SUNW.gds
+clresourcetype register SUNW.HAStoragePlus
+clresourcegroup create jc-rg
+clreslogicalhostname create -g jc-rg -h othersite.example.com jc-lh-rs  # EXPECT: SC014
+clresource create -g jc-rg -t SUNW.HAStoragePlus -p FilesystemMountPoints=/mnt/jobdbx jc-hasp-rs  # EXPECT: SC014
+clresource create -g jc-rg -t SUNW.gds -p Start_command="/usr/lib/nqs/cluster/cjcpw testsite.example.com /mnt/jobdb" -p Stop_command="/usr/lib/nqs/cluster/cjcpw -stop testsite.example.com" -p Port_list=607/tcp -p Child_mon_level=0 -p Resource_dependencies=jc-lh-rs,jc-hasp-rs -p Network_resources_used=jc-lh-rs jcservice
+clresourcegroup online -e -M jc-rg
