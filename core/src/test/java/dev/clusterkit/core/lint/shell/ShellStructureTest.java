@@ -7,7 +7,7 @@ import dev.clusterkit.core.lint.SourceFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ShellScriptTest {
+class ShellStructureTest {
   private static ShellScript parse(String text) {
     return ShellScript.parse(new SourceFile("t.sh", text));
   }
