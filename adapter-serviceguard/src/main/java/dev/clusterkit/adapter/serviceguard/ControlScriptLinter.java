@@ -105,7 +105,8 @@ final class ControlScriptLinter {
     int expected = 0;
     for (int index : all) {
       if (index != expected) {
-        Entry first = arrays.values().stream().map(m -> m.get(index)).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        Entry first = arrays.values().stream().map(m -> m.get(index)).filter(java.util.Objects::nonNull)
+            .min(java.util.Comparator.comparing(Entry::where)).orElseThrow();
         out.add(SgRules.SERVICE_ARRAYS.at(first.where(),
             first.array() + "[" + index + "] leaves a gap: the template reads the arrays from [0] up to the"
                 + " first missing index, so [" + expected + "] must come next"));
@@ -117,7 +118,7 @@ final class ControlScriptLinter {
       for (String array : ARRAYS) {
         if (!arrays.get(array).containsKey(index)) {
           Entry present = ARRAYS.stream().map(a -> arrays.get(a).get(index)).filter(java.util.Objects::nonNull)
-              .findFirst().orElseThrow();
+              .min(java.util.Comparator.comparing(Entry::where)).orElseThrow();
           out.add(SgRules.SERVICE_ARRAYS.at(present.where(),
               present.array() + "[" + index + "] has no " + array + "[" + index + "]"));
         }

@@ -76,32 +76,31 @@ final class SgLinter {
     return out;
   }
 
-  /** SG-4: a package name once in the cluster, and a service name in one package only. */
+  /**
+   * SG-4: a package name once in the cluster, and a service name in one package only. Modular and
+   * legacy files are compared among their own kind: both forms of one package may be linted together.
+   */
   private static void uniqueNames(List<PackageConfig> configs, List<Finding> out) {
-    Map<String, Attribute> packages = new HashMap<>();
-    Map<String, PackageConfig> packageFiles = new HashMap<>();
-    Map<String, String> serviceOwner = new HashMap<>();
-    for (PackageConfig c : configs) {
-      String packageKey = c.modular() ? "package_name" : "PACKAGE_NAME";
-      Optional<Attribute> pkg = c.first(packageKey);
-      String owner = pkg.map(Attribute::value).orElse(c.file().path());
-      if (pkg.isPresent()) {
-        String key = pkg.get().value().toLowerCase(Locale.ROOT);
-        Attribute previous = packages.putIfAbsent(key, pkg.get());
-        if (previous != null) {
-          out.add(SgRules.NAME.at(ConfigLinter.at(c, pkg.get()),
-              "package " + pkg.get().value() + " is also defined in " + packageFiles.get(key).file().path()));
-        } else {
-          packageFiles.put(key, c);
+    for (boolean modular : List.of(true, false)) {
+      Map<String, PackageConfig> packages = new HashMap<>();
+      Map<String, PackageConfig> serviceOwner = new HashMap<>();
+      for (PackageConfig c : configs.stream().filter(c -> c.modular() == modular).toList()) {
+        Optional<Attribute> pkg = c.first(modular ? "package_name" : "PACKAGE_NAME");
+        if (pkg.isPresent()) {
+          PackageConfig previous = packages.putIfAbsent(pkg.get().value().toLowerCase(Locale.ROOT), c);
+          if (previous != null) {
+            out.add(SgRules.NAME.at(ConfigLinter.at(c, pkg.get()),
+                "package " + pkg.get().value() + " is also defined in " + previous.file().path()));
+          }
         }
-      }
-      for (List<Attribute> service : c.services()) {
-        Attribute name = service.get(0);
-        String previous = serviceOwner.putIfAbsent(name.value().toLowerCase(Locale.ROOT), owner);
-        if (previous != null && !previous.equals(owner)) {
-          out.add(SgRules.NAME.at(ConfigLinter.at(c, name),
-              "service " + name.value() + " is also a service of package " + previous
-                  + "; service names are unique in the cluster"));
+        for (List<Attribute> service : c.services()) {
+          Attribute name = service.get(0);
+          PackageConfig previous = serviceOwner.putIfAbsent(name.value().toLowerCase(Locale.ROOT), c);
+          if (previous != null && previous != c) {
+            out.add(SgRules.NAME.at(ConfigLinter.at(c, name),
+                "service " + name.value() + " is also a service in " + previous.file().path()
+                    + "; service names are unique in the cluster"));
+          }
         }
       }
     }
@@ -130,8 +129,11 @@ final class SgLinter {
     services.forEach(s -> configured.put(s.get(0).value(), s.get(0)));
     Map<String, ControlScriptLinter.Entry> scripted = new HashMap<>();
     script.names().forEach(e -> scripted.put(e.value(), e));
+    // One mismatch is reported once: at the script's name when it has one the file does not configure.
+    boolean scriptSide = false;
     for (ControlScriptLinter.Entry e : script.names()) {
       if (!configured.containsKey(e.value())) {
+        scriptSide = true;
         out.add(SgRules.SERVICE_NAME_MISMATCH.at(e.where(),
             "SERVICE_NAME[" + e.index() + "]=" + e.value() + " but " + c.file().path() + " configures "
                 + (configured.isEmpty() ? "no service" : "service " + String.join(", ", configured.keySet().stream().sorted().toList()))));
@@ -141,6 +143,9 @@ final class SgLinter {
       Attribute name = service.get(0);
       ControlScriptLinter.Entry entry = scripted.get(name.value());
       if (entry == null) {
+        if (scriptSide) {
+          continue;
+        }
         out.add(SgRules.SERVICE_NAME_MISMATCH.at(ConfigLinter.at(c, name),
             "SERVICE_NAME " + name.value() + " is not among the SERVICE_NAME[n] of " + script.file().path()));
         continue;

@@ -219,7 +219,7 @@ public final class ShellScript {
           case "{" -> {
             markCommand();
             if (pendingFunction != null) {
-              openFunction(pendingFunction, pendingLine);
+              openFunction(pendingFunction, pendingLine, lineNo);
             } else {
               blocks.push(new Block("{", lineNo));
               blocks.peek().part = "{";
@@ -276,12 +276,14 @@ public final class ShellScript {
       pendingLine = lineNo;
     }
 
-    private void openFunction(String name, int lineNo) {
+    /** The function's block starts at its name; its body, which must hold a command, at its brace. */
+    private void openFunction(String name, int nameLine, int braceLine) {
       pendingFunction = null;
       functionDepth++;
-      Block f = new Block("function", lineNo);
+      Block f = new Block("function", nameLine);
       f.functionName = name;
       f.part = "{";
+      f.partLine = braceLine;
       blocks.push(f);
     }
 

@@ -73,6 +73,7 @@ class ShellScriptTest {
         }
         """);
     assertEquals(1, s.problems().size(), s.problems().toString());
+    assertEquals(2, s.problems().get(0).line(), "reported at the empty body's brace");
     assertEquals(List.of(), s.commandsOf("g"));
   }
 
