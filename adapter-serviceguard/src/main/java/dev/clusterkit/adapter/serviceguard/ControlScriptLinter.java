@@ -146,8 +146,8 @@ final class ControlScriptLinter {
         cjcpwSeen = true;
         if (JobCenterCalls.isWatchedStart(c)) {
           out.add(SgRules.SERVICE_FOREGROUND.at(at, c.background()
-              ? "'" + c.rawText() + "' starts cjcpw in the background where nobody watches it; make it SERVICE_CMD"
-              : "'" + c.rawText() + "' stays in the foreground, so the package start never ends; make it"
+              ? "'" + JobCenterCalls.shown(c) + "' starts cjcpw in the background where nobody watches it; make it SERVICE_CMD"
+              : "'" + JobCenterCalls.shown(c) + "' stays in the foreground, so the package start never ends; make it"
                   + " SERVICE_CMD, or use 'cjcpw -c' for an unwatched site"));
         }
       }
@@ -195,11 +195,11 @@ final class ControlScriptLinter {
       }
       if (next != null && next.name().equals(":")) {
         out.add(SgRules.TEST_RETURN.at(file.at(next.line(), next.column()),
-            "':' after '" + c.rawText() + "' sets $? to 0, so test_return cannot see it fail (the guide's ':'"
+            "':' after '" + JobCenterCalls.shown(c) + "' sets $? to 0, so test_return cannot see it fail (the guide's ':'"
                 + " lines stand for the rest of the template)"));
       } else {
         out.add(SgRules.TEST_RETURN.at(file.at(c.line(), c.column()),
-            "'" + c.rawText() + "' is not followed by 'test_return " + code + "': its failure goes unnoticed"));
+            "'" + JobCenterCalls.shown(c) + "' is not followed by 'test_return " + code + "': its failure goes unnoticed"));
       }
     }
   }
@@ -233,7 +233,7 @@ final class ControlScriptLinter {
       Optional<String> stopped = JobCenterCalls.site(stop);
       if (stopped.isEmpty() || site.isPresent() && !JobCenterCalls.sameSite(stopped.get(), site.get())) {
         out.add(SgRules.NO_STOP.at(file.at(stop.line(), stop.column()),
-            "'" + stop.rawText() + "' does not stop site " + site.orElse("?") + ", which this package starts"));
+            "'" + JobCenterCalls.shown(stop) + "' does not stop site " + site.orElse("?") + ", which this package starts"));
       }
     }
   }

@@ -24,8 +24,11 @@ final class ExternalScriptLinter {
   private static final Pattern ARM = Pattern.compile("^\\s*\\(?\\s*([A-Za-z_\"'|*]+)\\)");
   private static final Pattern RUN_TIME_ONLY = Pattern.compile("\\$\\{?SG_(PACKAGE|NODE)(?![A-Za-z0-9_])");
 
-  /** The nqsportkpr calls of the script, for the checks against the package that names it. */
-  record Summary(SourceFile file, List<ShellCommand> portKeepers) {}
+  /**
+   * The nqsportkpr calls of the script and the site its cjcpw calls name, for the checks against the
+   * package that names it.
+   */
+  record Summary(SourceFile file, List<ShellCommand> portKeepers, Optional<String> site) {}
 
   private ExternalScriptLinter() {}
 
@@ -68,8 +71,8 @@ final class ExternalScriptLinter {
         cjcpwSeen = true;
         if (JobCenterCalls.isWatchedStart(c)) {
           out.add(SgRules.SERVICE_FOREGROUND.at(at, c.background()
-              ? "'" + c.rawText() + "' starts cjcpw in the background where nobody watches it; make it the service_cmd"
-              : "'" + c.rawText() + "' stays in the foreground, so start never returns; make it the service_cmd,"
+              ? "'" + JobCenterCalls.shown(c) + "' starts cjcpw in the background where nobody watches it; make it the service_cmd"
+              : "'" + JobCenterCalls.shown(c) + "' stays in the foreground, so start never returns; make it the service_cmd,"
                   + " or use 'cjcpw -c' for an unwatched site"));
         }
       }
@@ -85,10 +88,10 @@ final class ExternalScriptLinter {
       Optional<String> stopped = JobCenterCalls.site(s);
       if (stopped.isEmpty() || site.isPresent() && !JobCenterCalls.sameSite(stopped.get(), site.get())) {
         out.add(SgRules.NO_STOP.at(file.at(s.line(), s.column()),
-            "'" + s.rawText() + "' does not stop site " + site.orElse("?")));
+            "'" + JobCenterCalls.shown(s) + "' does not stop site " + site.orElse("?")));
       }
     }
-    return new Summary(file, portKeepers);
+    return new Summary(file, portKeepers, site);
   }
 
   /** SG-11: 0, 1 and 2 are the only codes Serviceguard understands. */

@@ -65,6 +65,11 @@ final class JobCenterCalls {
     return ShellScript.parse(new SourceFile("service_cmd", text)).commands();
   }
 
+  /** A command as messages show it: its words, without a trailing comment. */
+  static String shown(ShellCommand c) {
+    return String.join(" ", c.words());
+  }
+
   /** Host names (and sites) compare case-insensitively. */
   static boolean sameSite(String a, String b) {
     return a.equalsIgnoreCase(b);

@@ -2,6 +2,7 @@ package dev.clusterkit.adapter.serviceguard;
 
 import dev.clusterkit.adapter.serviceguard.PackageConfig.Attribute;
 import dev.clusterkit.core.lint.Finding;
+import dev.clusterkit.core.lint.Location;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.lint.shell.ShellCommand;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ final class SgLinter {
         .flatMap(a -> JobCenterCalls.parseCommandText(a.value()).stream())
         .filter(JobCenterCalls::isWatchedStart).findFirst().flatMap(JobCenterCalls::site);
     for (Attribute pre : c.all("external_pre_script")) {
-      for (ExternalScriptLinter.Summary s : named(pre, externals)) {
+      for (ExternalScriptLinter.Summary s : named(c, pre, externals)) {
         for (ShellCommand k : s.portKeepers()) {
           out.add(SgRules.PORT_KEEPER.at(s.file().at(k.line(), k.column()),
               "this script is the external_pre_script of " + c.file().path() + ", which runs before the"
@@ -183,7 +184,16 @@ final class SgLinter {
       return;
     }
     for (Attribute ext : c.all("external_script")) {
-      for (ExternalScriptLinter.Summary s : named(ext, externals)) {
+      for (ExternalScriptLinter.Summary s : named(c, ext, externals)) {
+        if (s.site().isPresent()) {
+          // The script's nqsportkpr was checked against its own cjcpw calls; these must be the package's.
+          if (!JobCenterCalls.sameSite(s.site().get(), site.get())) {
+            out.add(SgRules.NO_STOP.at(Location.of(s.file().path()),
+                "this external script of " + c.file().path() + " runs cjcpw for site '" + s.site().get()
+                    + "' but the package's service runs site '" + site.get() + "'"));
+          }
+          continue;
+        }
         for (ShellCommand k : s.portKeepers()) {
           Optional<String> arg = JobCenterCalls.site(k);
           if (arg.isPresent() && !JobCenterCalls.sameSite(arg.get(), site.get())) {
@@ -196,9 +206,17 @@ final class SgLinter {
     }
   }
 
-  private static List<ExternalScriptLinter.Summary> named(Attribute a, List<ExternalScriptLinter.Summary> externals) {
+  /**
+   * The linted external scripts a package names: by file name, in the package file's folder when
+   * there are any there, else the one script of that name.
+   */
+  private static List<ExternalScriptLinter.Summary> named(PackageConfig c, Attribute a,
+      List<ExternalScriptLinter.Summary> externals) {
     String name = baseName(a.value());
-    return externals.stream().filter(s -> s.file().fileName().equals(name)).toList();
+    List<ExternalScriptLinter.Summary> byName = externals.stream().filter(s -> s.file().fileName().equals(name)).toList();
+    List<ExternalScriptLinter.Summary> near =
+        byName.stream().filter(s -> folder(s.file().path()).equals(folder(c.file().path()))).toList();
+    return !near.isEmpty() ? near : byName.size() == 1 ? byName : List.of();
   }
 
   private static String baseName(String path) {
