@@ -20,16 +20,43 @@ public final class ShellScript {
   /** A structural error at a line. */
   public record Problem(int line, int column, String message) {}
 
+  /**
+   * A function definition ({@code name() {}} or ksh's {@code function name {}}), from the line of its
+   * name to the line of its closing brace.
+   */
+  public record Function(String name, int line, int endLine) {
+    /** Whether a command lies in this function's body. */
+    public boolean contains(ShellCommand command) {
+      return command.depth() > 0 && command.line() >= line && command.line() <= endLine;
+    }
+  }
+
   private final List<ShellCommand> commands;
   private final List<Problem> problems;
+  private final List<Function> functions;
 
-  private ShellScript(List<ShellCommand> commands, List<Problem> problems) {
+  private ShellScript(List<ShellCommand> commands, List<Problem> problems, List<Function> functions) {
     this.commands = List.copyOf(commands);
     this.problems = List.copyOf(problems);
+    this.functions = List.copyOf(functions);
   }
 
   public List<ShellCommand> commands() {
     return commands;
+  }
+
+  /** The functions the script defines, in the order their bodies close. */
+  public List<Function> functions() {
+    return functions;
+  }
+
+  /** The commands in the body of the first function of that name (empty when there is none). */
+  public List<ShellCommand> commandsOf(String functionName) {
+    return functions.stream()
+        .filter(f -> f.name().equals(functionName))
+        .findFirst()
+        .map(f -> commands.stream().filter(f::contains).toList())
+        .orElse(List.of());
   }
 
   public List<Problem> problems() {
@@ -49,6 +76,7 @@ public final class ShellScript {
   private static final class Block {
     final String keyword;
     final int line;
+    String functionName = "";
     String part;
     int partLine;
     boolean bodyHasCommand;
@@ -66,7 +94,11 @@ public final class ShellScript {
     private final List<ShellCommand> commands = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final Deque<Block> blocks = new ArrayDeque<>();
+    private final List<Function> functions = new ArrayList<>();
     private int functionDepth;
+    /** A function name whose '{' is still to come (on a later line). */
+    private String pendingFunction;
+    private int pendingLine;
 
     Reader(List<String> lines) {
       this.lines = lines;
@@ -89,7 +121,7 @@ public final class ShellScript {
         problems.add(new Problem(open.line, 1, "'" + open.keyword + "' is never closed"));
       }
       problems.sort(java.util.Comparator.comparingInt(Problem::line));
-      return new ShellScript(commands, problems);
+      return new ShellScript(commands, problems, functions);
     }
 
     private void command(int lineNo, Tokens.Segment segment) {
@@ -171,6 +203,7 @@ public final class ShellScript {
               blocks.pop();
               if (top.keyword.equals("function")) {
                 functionDepth--;
+                functions.add(new Function(top.functionName, top.line, lineNo));
               }
             }
             words.remove(0);
@@ -185,10 +218,23 @@ public final class ShellScript {
           }
           case "{" -> {
             markCommand();
-            blocks.push(new Block("{", lineNo));
-            blocks.peek().part = "{";
+            if (pendingFunction != null) {
+              openFunction(pendingFunction, pendingLine, lineNo);
+            } else {
+              blocks.push(new Block("{", lineNo));
+              blocks.peek().part = "{";
+            }
             words.remove(0);
             continue;
+          }
+          case "function" -> {
+            // ksh: "function name {" or "function name" with "{" on a later line.
+            if (words.size() > 1) {
+              markCommand();
+              defineFunction(words.get(1), lineNo);
+              words.subList(0, 2).clear();
+              continue;
+            }
           }
           case "!" -> {
             words.remove(0);
@@ -199,12 +245,11 @@ public final class ShellScript {
           }
         }
         if (first.endsWith("()") || (words.size() > 1 && words.get(1).equals("()"))) {
-          // name() { ... }: the body is a "{" block; count it as a function.
-          functionDepth++;
-          words.clear();
-          Block f = new Block("function", lineNo);
-          f.part = "{";
-          blocks.push(f);
+          // name() { ... }: the body is a "{" block, here or on a later line.
+          markCommand();
+          boolean joined = first.endsWith("()");
+          defineFunction(joined ? first.substring(0, first.length() - 2) : first, lineNo);
+          words.subList(0, joined ? 1 : 2).clear();
           continue;
         }
         if (first.equals(";;")) {
@@ -223,6 +268,23 @@ public final class ShellScript {
         commands.add(new ShellCommand(lineNo, column, words, segment.background(), depth, segment.raw()));
         return;
       }
+    }
+
+    /** A function's name is read; its body opens with the next "{", on this line or a later one. */
+    private void defineFunction(String name, int lineNo) {
+      pendingFunction = name;
+      pendingLine = lineNo;
+    }
+
+    /** The function's block starts at its name; its body, which must hold a command, at its brace. */
+    private void openFunction(String name, int nameLine, int braceLine) {
+      pendingFunction = null;
+      functionDepth++;
+      Block f = new Block("function", nameLine);
+      f.functionName = name;
+      f.part = "{";
+      f.partLine = braceLine;
+      blocks.push(f);
     }
 
     private void markCommand() {

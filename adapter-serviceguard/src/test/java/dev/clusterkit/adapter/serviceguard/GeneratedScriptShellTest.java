@@ -1,0 +1,90 @@
+package dev.clusterkit.adapter.serviceguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.clusterkit.core.render.Artifact;
+import dev.clusterkit.testkit.Shell;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every shell artifact parses in the shells that will run it and shellcheck, in that dialect, is
+ * silent: the external scripts are POSIX sh (HP-UX's /usr/bin/sh, Linux's /bin/sh); the legacy
+ * fragments are ksh on HP-UX and bash on Linux, like the control script they are pasted into.
+ */
+class GeneratedScriptShellTest {
+  @TempDir Path dir;
+
+  /** The shells that parse a file, and shellcheck's dialect for it. */
+  private record Dialect(List<String> shells, String shellcheck) {}
+
+  private static Dialect dialect(String path) {
+    if (path.endsWith(".ksh")) {
+      return new Dialect(List.of("ksh"), "ksh");
+    }
+    if (path.endsWith(".bash")) {
+      return new Dialect(List.of("bash"), "bash");
+    }
+    return new Dialect(List.of("sh", "dash", "bash", "ksh"), "sh");
+  }
+
+  static Stream<Arguments> scripts() throws Exception {
+    List<Arguments> all = new ArrayList<>();
+    for (String spec : List.of("guide", "two-sites")) {
+      for (Artifact a : Specs.render(spec)) {
+        if (a.path().endsWith(".sh") || a.path().endsWith(".ksh") || a.path().endsWith(".bash")) {
+          all.add(Arguments.of(spec + ":" + a.path(), a));
+        }
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scripts")
+  void parsesInTheShellsThatRunIt(String name, Artifact script) throws Exception {
+    Path file = write(script);
+    for (String shell : dialect(script.path()).shells()) {
+      Shell.requireTool(shell, shell.equals("sh") ? "dash" : shell);
+      Shell.Result r = Shell.run(List.of(shell, "-n", file.toString()));
+      assertEquals(0, r.exitCode(), shell + " -n " + name + "\n" + r.describe());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scripts")
+  void shellcheckFindsNothing(String name, Artifact script) throws Exception {
+    Shell.requireTool("shellcheck", "shellcheck");
+    Path file = write(script);
+    String dialect = dialect(script.path()).shellcheck();
+    Shell.Result r = Shell.run(List.of("shellcheck", "-s", dialect, "-f", "gcc", file.toString()));
+    assertEquals("", r.stdout(), "shellcheck -s " + dialect + " " + name);
+    assertEquals(0, r.exitCode(), r.describe());
+  }
+
+  @Test
+  void fragmentsKeepKshOnlySyntaxThatTheCheckWouldCatch() throws Exception {
+    // The fragments use ksh/bash syntax (arrays, 'function f'): a broken one must fail ksh -n, which
+    // proves the check above reads them as ksh and is not vacuous.
+    Shell.requireTool("ksh", "ksh");
+    Artifact fragments = Specs.artifact(Specs.render("guide"), ".cntl-fragments.ksh");
+    Path broken = dir.resolve("broken.ksh");
+    Files.writeString(broken, fragments.text().replace("test_return 52\n}", "test_return 52\n"));
+    assertNotEquals(0, Shell.run(List.of("ksh", "-n", broken.toString())).exitCode());
+  }
+
+  private Path write(Artifact script) throws Exception {
+    Path file = dir.resolve(script.path().replace('/', '_'));
+    Files.write(file, script.bytes());
+    return file;
+  }
+}
