@@ -68,7 +68,8 @@ final class Specs {
           msfc:
             windowsServer: "%s"
         %s
-        """.formatted(indent(siteExtra, 4), indent(msfcSite, 8), windowsServer, indent(msfcCluster, 4));
+        """.formatted(indent(siteExtra, 4), msfcSite.isBlank() ? "        {}" : indent(msfcSite, 8), windowsServer,
+            indent(msfcCluster, 4));
   }
 
   private static String indent(String text, int n) {
