@@ -141,7 +141,7 @@ public final class ClusterKit {
         found = walk.filter(Files::isRegularFile).sorted().toList();
       }
       for (Path f : found) {
-        read(f).ifPresentOrElse(files::add, () -> skipped.add(new LintReport.Skipped(f.toString(), "not UTF-8 text")));
+        read(f).ifPresentOrElse(files::add, () -> skipped.add(new LintReport.Skipped(f.toString(), "not UTF-8 (or UTF-16LE with a BOM) text")));
       }
     }
     return lint(files, skipped);
@@ -193,17 +193,22 @@ public final class ClusterKit {
     };
   }
 
-  private static java.util.Optional<SourceFile> read(Path file) throws IOException {
+  /**
+   * Reads a file as UTF-8, or as UTF-16LE when it starts with that byte order mark (a form Windows
+   * scripts legitimately take), keeping its bytes for encoding rules.
+   */
+  static java.util.Optional<SourceFile> read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
+    boolean utf16le = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE;
     try {
       String text =
-          StandardCharsets.UTF_8
+          (utf16le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8)
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(java.nio.ByteBuffer.wrap(bytes))
               .toString();
-      return java.util.Optional.of(new SourceFile(file.toString(), text));
+      return java.util.Optional.of(SourceFile.withBytes(file.toString(), text, bytes));
     } catch (CharacterCodingException e) {
       return java.util.Optional.empty();
     }

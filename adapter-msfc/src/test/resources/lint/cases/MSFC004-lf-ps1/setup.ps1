@@ -1,0 +1,2 @@
+# EXPECT: MSFC004
+Get-ClusterResource -Name 'JobCenterCluster' | Set-ClusterParameter -Name 'SiteName' -Value 'jcgpkg'

@@ -1,0 +1,2 @@
+@echo off
+cluster restype "NEC JobCenter Cluster Resource Type" /create & rem EXPECT: MSFC010

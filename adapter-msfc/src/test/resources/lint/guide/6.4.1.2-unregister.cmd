@@ -1,0 +1,3 @@
+cd %systemroot%\cluster
+regsvr32 -u /s %systemroot%\cluster\JobCenterClusterEx
+cluster /unregext:"JobCenterClusterEx"

@@ -1,0 +1,4 @@
+cd %systemroot%\cluster
+regsvr32 -u /s %systemroot%\cluster\JobCenterClusterEx
+cluster /unregext:"JobCenterClusterEx"
+cluster restype JobCenterCluster /delete /type

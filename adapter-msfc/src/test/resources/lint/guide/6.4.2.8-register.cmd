@@ -1,0 +1,5 @@
+cd %systemroot%\cluster
+cluster restype "NEC JobCenter Cluster Resource Type" /create
+    /dll:JobCenterCluster.dll /type:JobCenterCluster
+regsvr32 /s %systemroot%\cluster\JobCenterClusterEx
+cluster /regext:"JobCenterClusterEx"
