@@ -164,15 +164,28 @@ public final class ClusterKit {
 
   private static java.util.Optional<SourceFile> read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
+    java.util.Optional<String> text = decode(bytes, StandardCharsets.UTF_8);
+    if (text.isPresent()) {
+      return java.util.Optional.of(SourceFile.decoded(file.toString(), text.get(), "UTF-8"));
+    }
+    // cmd.exe reads batch files in the OEM code page, so a Japanese one is CP932, not UTF-8.
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".bat") || name.endsWith(".cmd")) {
+      java.nio.charset.Charset oem = java.nio.charset.Charset.forName("windows-31j");
+      return decode(bytes, oem).map(t -> SourceFile.decoded(file.toString(), t, oem.name()));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static java.util.Optional<String> decode(byte[] bytes, java.nio.charset.Charset charset) {
     try {
-      String text =
-          StandardCharsets.UTF_8
+      return java.util.Optional.of(
+          charset
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
-      return java.util.Optional.of(new SourceFile(file.toString(), text));
+              .toString());
     } catch (CharacterCodingException e) {
       return java.util.Optional.empty();
     }

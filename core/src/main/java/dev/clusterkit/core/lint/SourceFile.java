@@ -1,18 +1,60 @@
 package dev.clusterkit.core.lint;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A text file handed to the linters: its display path and its content with line endings already
- * normalised to {@code \n} (rules never see CR).
+ * A text file handed to the linters: its display path, its content with line endings already
+ * normalised to {@code \n} (rules never see CR), and the {@link Form} its bytes had before that, for
+ * the few rules that are about the bytes themselves (a batch file's line ends and code page).
  */
-public record SourceFile(String path, String text) {
+public record SourceFile(String path, String text, Form form) {
 
   public SourceFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(form, "form");
     text = text.replace("\r\n", "\n");
+  }
+
+  /** A file given as a string: its form is read from the string, its charset is unknown. */
+  public SourceFile(String path, String text) {
+    this(path, text, Form.of(Objects.requireNonNull(text, "text"), Optional.empty()));
+  }
+
+  /** A file read from disk and decoded with {@code charset}; {@code text} is exactly what was decoded. */
+  public static SourceFile decoded(String path, String text, String charset) {
+    return new SourceFile(path, text, Form.of(text, Optional.of(charset)));
+  }
+
+  /**
+   * How the text looked before line ends were normalised.
+   *
+   * @param charset the charset the bytes were decoded with; empty when the file was given as a string
+   * @param byteOrderMark whether the text starts with U+FEFF (a BOM)
+   * @param bareLfLines the 1-based numbers of the lines that end in LF without CR, in order
+   */
+  public record Form(Optional<String> charset, boolean byteOrderMark, List<Integer> bareLfLines) {
+    public Form {
+      Objects.requireNonNull(charset, "charset");
+      bareLfLines = List.copyOf(bareLfLines);
+    }
+
+    static Form of(String rawText, Optional<String> charset) {
+      List<Integer> bare = new ArrayList<>();
+      int line = 1;
+      for (int i = 0; i < rawText.length(); i++) {
+        if (rawText.charAt(i) == '\n') {
+          if (i == 0 || rawText.charAt(i - 1) != '\r') {
+            bare.add(line);
+          }
+          line++;
+        }
+      }
+      return new Form(charset, rawText.startsWith("\uFEFF"), bare);
+    }
   }
 
   /** The file name without folders. */
