@@ -379,21 +379,18 @@ final class ArmScriptLinter {
       }
     }
     int stopLine = steps.stream().filter(ArmScriptLinter::isStop).findFirst().orElseThrow().line();
+    // Report the branches where a path that could still stop JobCenter turns to one that cannot.
     for (Step s : steps) {
-      if (!running[s.index()]) {
+      if (!running[s.index()] || !canStop[s.index()] || (s.kind() != Kind.IF_GOTO && s.kind() != Kind.BRANCH)) {
         continue;
       }
-      int target = switch (s.kind()) {
-        case GOTO, IF_GOTO -> flow.resolveIn(s.label(), s.index());
-        case BRANCH -> s.target();
-        case END -> end;
-        default -> -1;
-      };
-      if (target >= 0 && !canStop[target]) {
-        String what = s.kind() == Kind.END ? "the script ends here" : s.kind() == Kind.BRANCH
-            ? "when this condition is false, the script goes on" : "this jump leads";
+      List<Integer> next = flow.successors(s.index());
+      boolean onTrue = !canStop[next.get(s.kind() == Kind.IF_GOTO ? 1 : 0)];
+      boolean onFalse = !canStop[next.get(s.kind() == Kind.IF_GOTO ? 0 : 1)];
+      if (onTrue || onFalse) {
         findings.add(CpwRules.STOP_SKIPPED.at(file.at(s.line()),
-            what + " to its end without stopping JobCenter (cjcpw -stop on line " + stopLine + " is skipped)"));
+            "when this condition is " + (onTrue ? "true" : "false") + ", the script ends without stopping JobCenter"
+                + " (the cjcpw -stop of line " + stopLine + " is skipped)"));
       }
     }
   }
