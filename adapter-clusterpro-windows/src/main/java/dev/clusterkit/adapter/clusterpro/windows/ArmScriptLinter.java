@@ -83,6 +83,12 @@ final class ArmScriptLinter {
   private record Facts(SourceFile file, String folder, List<Armload> starts, List<Site> stopSites,
       List<Use> killIds, Map<String, BatchScript.Variable> firstOfFamily) {}
 
+  private static Facts facts(SourceFile file, List<Armload> starts, List<Site> stopSites, List<Use> killIds,
+      boolean stopRole, Map<String, BatchScript.Variable> families) {
+    // Only a stop script's ARMKILL ends the site's watch; a start script's ends a helper's.
+    return new Facts(file, folderOf(file.path()), starts, stopSites, stopRole ? killIds : List.of(), families);
+  }
+
   private record Site(String name, Location where) {}
 
   private record Use(String id, Location where) {}
@@ -145,9 +151,13 @@ final class ArmScriptLinter {
     }
     labels(file, flow, findings);
     unreachable(file, flow, findings);
-    boolean stopRole = file.fileName().equalsIgnoreCase("stop.bat") || !killIds.isEmpty()
-        || commands.stream().anyMatch(ArmScriptLinter::isStop)
-        || commands.stream().anyMatch(c -> c.baseName().equals("armloadc"));
+    // A start script may end watches of its own helpers with ARMKILL (NEC's X templates do), so
+    // only its name, or cjcpw -stop and ARMLOADC, make a file a stop script.
+    boolean stopRole = file.fileName().equalsIgnoreCase("stop.bat")
+        || !file.fileName().equalsIgnoreCase("start.bat")
+            && (commands.stream().anyMatch(ArmScriptLinter::isStop)
+                || commands.stream().anyMatch(c -> c.baseName().equals("armloadc"))
+                || !killIds.isEmpty() && starts.isEmpty());
     if (stopRole) {
       stopSequence(file, flow, usesArm, findings);
     }
@@ -162,7 +172,7 @@ final class ArmScriptLinter {
           "%" + second.name() + "% is read here, but line " + first.line() + " reads %" + first.name()
               + "%: one script reads one family of event variables"));
     }
-    return new Facts(file, folderOf(file.path()), starts, stopSites, killIds, families);
+    return facts(file, starts, stopSites, killIds, stopRole, families);
   }
 
   private static void bytes(SourceFile file, List<Finding> findings) {
