@@ -194,21 +194,35 @@ public final class ClusterKit {
   }
 
   /**
-   * Reads a file as UTF-8, or as UTF-16LE when it starts with that byte order mark (a form Windows
-   * scripts legitimately take), keeping its bytes for encoding rules.
+   * Reads a file as UTF-8; as UTF-16LE when it starts with that byte order mark (a form Windows
+   * scripts legitimately take); and a batch file that is not UTF-8 in the OEM code page CP932, as
+   * cmd.exe reads it. The bytes are kept for the encoding rules.
    */
   static java.util.Optional<SourceFile> read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     boolean utf16le = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE;
+    java.nio.charset.Charset first = utf16le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8;
+    java.util.Optional<String> text = decode(bytes, first);
+    if (text.isPresent()) {
+      return java.util.Optional.of(SourceFile.read(file.toString(), text.get(), first.name(), bytes));
+    }
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".bat") || name.endsWith(".cmd")) {
+      java.nio.charset.Charset oem = java.nio.charset.Charset.forName("windows-31j");
+      return decode(bytes, oem).map(t -> SourceFile.read(file.toString(), t, oem.name(), bytes));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static java.util.Optional<String> decode(byte[] bytes, java.nio.charset.Charset charset) {
     try {
-      String text =
-          (utf16le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8)
+      return java.util.Optional.of(
+          charset
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
-      return java.util.Optional.of(SourceFile.withBytes(file.toString(), text, bytes));
+              .toString());
     } catch (CharacterCodingException e) {
       return java.util.Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.clusterkit.core.lint;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -7,31 +8,71 @@ import java.util.Optional;
 
 /**
  * A text file handed to the linters: its display path, its content with line endings already
- * normalised to {@code \n} (rules never see CR), and, when it was read from disk or rendered, the
- * bytes it came from (for the few rules about encodings, byte order marks and line ends).
+ * normalised to {@code \n} (rules never see CR), the {@link Form} its text had before that, and,
+ * when it was read from disk, its bytes — for the few rules that are about the bytes themselves
+ * (line ends, code page, byte order mark).
  */
-public record SourceFile(String path, String text, Optional<SourceFile.Raw> raw) {
+public record SourceFile(String path, String text, Form form, Optional<Raw> raw) {
 
   public SourceFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(form, "form");
     Objects.requireNonNull(raw, "raw");
     text = text.replace("\r\n", "\n");
   }
 
-  /** Text built in memory, with no bytes behind it. */
+  /** A file given as a string: its form is read from the string, its charset and bytes unknown. */
   public SourceFile(String path, String text) {
-    this(path, text, Optional.empty());
+    this(path, text, Form.of(Objects.requireNonNull(text, "text"), Optional.empty()), Optional.empty());
+  }
+
+  /** A file decoded with {@code charset}; {@code text} is exactly what was decoded. */
+  public static SourceFile decoded(String path, String text, String charset) {
+    return new SourceFile(path, text, Form.of(text, Optional.of(charset)), Optional.empty());
+  }
+
+  /** A file read from disk: its bytes, and the text {@code charset} decoded from them. */
+  public static SourceFile read(String path, String text, String charset, byte[] bytes) {
+    return new SourceFile(path, text, Form.of(text, Optional.of(charset)), Optional.of(new Raw(bytes)));
   }
 
   /** A file whose bytes are known, with the text its reader decoded from them. */
   public static SourceFile withBytes(String path, String text, byte[] bytes) {
-    return new SourceFile(path, text, Optional.of(new Raw(bytes)));
+    return new SourceFile(path, text, Form.of(text, Optional.empty()), Optional.of(new Raw(bytes)));
   }
 
   /** The bytes the file had, if known; a copy. */
   public Optional<byte[]> bytes() {
     return raw.map(Raw::bytes);
+  }
+
+  /**
+   * How the text looked before line ends were normalised.
+   *
+   * @param charset the charset the bytes were decoded with; empty when the file was given as a string
+   * @param byteOrderMark whether the text starts with U+FEFF (a BOM)
+   * @param bareLfLines the 1-based numbers of the lines that end in LF without CR, in order
+   */
+  public record Form(Optional<String> charset, boolean byteOrderMark, List<Integer> bareLfLines) {
+    public Form {
+      Objects.requireNonNull(charset, "charset");
+      bareLfLines = List.copyOf(bareLfLines);
+    }
+
+    static Form of(String rawText, Optional<String> charset) {
+      List<Integer> bare = new ArrayList<>();
+      int line = 1;
+      for (int i = 0; i < rawText.length(); i++) {
+        if (rawText.charAt(i) == '\n') {
+          if (i == 0 || rawText.charAt(i - 1) != '\r') {
+            bare.add(line);
+          }
+          line++;
+        }
+      }
+      return new Form(charset, rawText.startsWith("\uFEFF"), bare);
+    }
   }
 
   /** The file name without folders. */

@@ -1,0 +1,174 @@
+package dev.clusterkit.adapter.clusterpro.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clusterkit.core.lint.Finding;
+import dev.clusterkit.core.lint.LintReport;
+import dev.clusterkit.core.lint.Rule;
+import dev.clusterkit.core.lint.Severity;
+import dev.clusterkit.core.lint.SourceFile;
+import dev.clusterkit.core.render.Artifact;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Lint rules tested by data: each folder under lint/cases holds batch files (read from disk, as
+ * users lint them, so line ends and code pages are the files' own). A line {@code rem EXPECT-NEXT:
+ * CODE} expects a finding on the next line, {@code rem EXPECT-HERE: CODE} on its own line, and
+ * {@code rem EXPECT-FILE: CODE} one for the whole file; the linter must report exactly those.
+ */
+class ArmScriptLintTest {
+  private static final Path CASES = Path.of("src/test/resources/lint/cases");
+  private static final Path GUIDE = Path.of("src/test/resources/lint/guide");
+  private static final Pattern EXPECT = Pattern.compile("rem EXPECT-(NEXT|HERE|FILE): ([A-Z0-9 ]+)");
+
+  static Stream<Path> cases() throws Exception {
+    try (Stream<Path> list = Files.list(CASES)) {
+      return list.sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void reportsExactlyWhatTheCaseExpects(Path caseDir) throws Exception {
+    LintReport report = Specs.KIT.lint(List.of(caseDir));
+    assertEquals(List.of(), report.skipped(), "every case file is recognised");
+    assertEquals(expected(caseDir), actual(caseDir, report.findings()), "findings of " + caseDir);
+  }
+
+  @Test
+  void everyRuleHasACase() throws Exception {
+    Set<String> covered = new TreeSet<>();
+    for (Path c : cases().toList()) {
+      covered.addAll(expected(c).stream().map(s -> s.substring(s.lastIndexOf(' ') + 1)).toList());
+    }
+    Set<String> codes = new TreeSet<>(CpwRules.ALL.stream().map(Rule::code).toList());
+    assertEquals(codes, covered);
+  }
+
+  @Test
+  void rulesHaveUniqueCodesAndHints() {
+    Set<String> seen = new HashSet<>();
+    for (Rule r : new ClusterproWindowsAdapter().rules()) {
+      assertTrue(seen.add(r.code()), "code reused: " + r.code());
+      assertTrue(r.code().startsWith("CPW"), r.code());
+      assertTrue(!r.hint().isBlank() && !r.summary().isBlank(), r.code());
+    }
+  }
+
+  /**
+   * The guide's 4.2.2 samples, reproduced as CP932 with CRLF as they would be saved on Japanese
+   * Windows, yield the mistakes vendors-windows.md lists in its section 5.
+   */
+  @Test
+  void theGuidesSamplesYieldTheKnownMistakes() throws Exception {
+    LintReport report = Specs.KIT.lint(List.of(GUIDE));
+    assertEquals(List.of(), report.skipped());
+    Set<String> found = actual(GUIDE, report.findings());
+    Set<String> expected = new TreeSet<>(List.of(
+        // 2: ARMLOAD split after the account (NORMAL) and after the program (FAILOVER).
+        "start.bat:27 CPW001", "start.bat:76 CPW001",
+        // 4: the Japanese placeholder as the /U account, in both.
+        "start.bat:27 CPW008", "start.bat:76 CPW008",
+        // 3: ARMLoad / ARMLoadC spelling.
+        "start.bat:27 CPW019", "stop.bat:26 CPW019", "stop.bat:64 CPW019",
+        // 1: start.bat reads ARMS_*, stop.bat CLP_*.
+        "stop.bat:9 CPW002",
+        // 6: both disk checks jump past the stop; so does an unknown event (line 12 falls through to
+        // GOTO no_arm).
+        "stop.bat:12 CPW013", "stop.bat:23 CPW013", "stop.bat:61 CPW013"));
+    assertEquals(expected, found, report.findings().toString());
+  }
+
+  @Test
+  void guideFixturesAreCrlfCp932() throws Exception {
+    for (String name : List.of("start.bat", "stop.bat")) {
+      byte[] bytes = Files.readAllBytes(GUIDE.resolve(name));
+      String text = new String(bytes, java.nio.charset.Charset.forName("windows-31j"));
+      assertTrue(text.contains("\r\n") && !text.replace("\r\n", "").contains("\n"), name);
+      assertTrue(text.contains("ARMLOADC") || text.contains("ARMLoad"), name);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"guide", "two-sites"})
+  void renderedFilesLintCleanFromDisk(String spec, @TempDir Path dir) throws Exception {
+    List<Artifact> artifacts = Specs.render(spec);
+    for (Artifact a : artifacts) {
+      Path file = dir.resolve(a.path());
+      Files.createDirectories(file.getParent());
+      Files.write(file, a.bytes());
+    }
+    LintReport report = Specs.KIT.lint(List.of(dir));
+    assertEquals(List.of(), report.findings());
+    int sites = Specs.load(spec).sites().size();
+    // start.bat, stop.bat and site.conf of each site; SETTINGS.txt is for people.
+    assertEquals(sites * 3, report.linted().size(), report.linted().toString());
+  }
+
+  @Test
+  void crlfTextGivenAsAStringIsAccepted() {
+    String stop = "ARMLOADC JOBSTART /W PAUSE\r\n\"D:\\JobCenter\\SV\\bin\\cluster\\cjcpw\" -stop testsite\r\n"
+        + "ARMKILL JOBSTART\r\n";
+    assertEquals(List.of(), new ClusterproWindowsAdapter().lint(List.of(new SourceFile("g/stop.bat", stop))));
+    List<Finding> lf = new ClusterproWindowsAdapter().lint(List.of(new SourceFile("g/stop.bat", stop.replace("\r\n", "\n"))));
+    assertEquals(List.of("g/stop.bat:1 CPW009 error 3 lines end in LF without CR, the first here; cmd.exe can then fail"
+        + " to find GOTO labels"), lf.stream().map(Finding::toString).toList());
+  }
+
+  @Test
+  void severitiesFollowTheHarm() {
+    assertEquals(Severity.INFO, CpwRules.COMMAND_CASE.severity());
+    assertEquals(Severity.ERROR, CpwRules.SPLIT_ARMLOAD.severity());
+    assertEquals(Severity.WARNING, CpwRules.STOP_SKIPPED.severity());
+  }
+
+  private static Set<String> expected(Path caseDir) throws Exception {
+    Set<String> expected = new TreeSet<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(caseDir)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path f : files) {
+      String[] lines = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).split("\n", -1);
+      String name = caseDir.relativize(f).toString().replace('\\', '/');
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = EXPECT.matcher(lines[i]);
+        if (m.find()) {
+          int line = switch (m.group(1)) {
+            case "NEXT" -> i + 2;
+            case "HERE" -> i + 1;
+            default -> 0;
+          };
+          for (String code : m.group(2).trim().split(" +")) {
+            expected.add(name + ":" + line + " " + code);
+          }
+        }
+      }
+    }
+    return expected;
+  }
+
+  private static Set<String> actual(Path dir, List<Finding> findings) {
+    Set<String> actual = new TreeSet<>();
+    for (Finding f : findings) {
+      String file = dir.relativize(Path.of(f.location().file())).toString().replace('\\', '/');
+      actual.add(file + ":" + f.location().line() + " " + f.code());
+    }
+    return actual;
+  }
+}

@@ -1,0 +1,21 @@
+rem start.bat of a test case
+IF "%CLP_EVENT%" == "START" GOTO NORMAL
+IF "%CLP_EVENT%" == "FAILOVER" GOTO FAILOVER
+IF "%CLP_EVENT%" == "RECOVER" GOTO RECOVER
+GOTO NO_CLUSTER
+:NORMAL
+:FAILOVER
+IF "%CLP_DISK%" == "FAILURE" GOTO ERROR_DISK
+rem EXPECT-NEXT: CPW005
+ARMLOAD jobstart /M /U Job-Admin "D:\JobCenter\SV\bin\cluster\cjcpw" "westsite" "Y:\Jobdb"
+GOTO EXIT
+:RECOVER
+GOTO EXIT
+:ERROR_DISK
+ARMBCAST /MSG "disk" /A
+EXIT /B 1
+:NO_CLUSTER
+ARMBCAST /MSG "no cluster" /A
+EXIT /B 1
+:EXIT
+EXIT /B 0

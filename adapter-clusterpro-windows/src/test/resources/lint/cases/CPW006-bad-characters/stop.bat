@@ -1,0 +1,11 @@
+rem stop.bat of a test case
+IF "%CLP_EVENT%" == "START" GOTO STOP_SITE
+IF "%CLP_EVENT%" == "FAILOVER" GOTO STOP_SITE
+ARMBCAST /MSG "no cluster" /A
+:STOP_SITE
+rem EXPECT-NEXT: CPW006
+ARMLOADC JOB-START /W PAUSE
+"D:\JobCenter\SV\bin\cluster\cjcpw" -stop testsite
+rem EXPECT-NEXT: CPW006
+ARMKILL JOB-START
+EXIT /B 0
