@@ -111,7 +111,7 @@ class RenderValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"say \"\"hi\"\"", "wow!", "ends in \\\\"})
+  @ValueSource(strings = {"say \\\"hi\\\"", "wow!", "ends in \\\\"})
   void messagesCmdCannotPassAreRefused(String message) {
     String text = twoSites("", "").replace("adminAccount: Job-Admin",
         "adminAccount: Job-Admin\n    diskFailureMessage: \"" + message + "\"");
