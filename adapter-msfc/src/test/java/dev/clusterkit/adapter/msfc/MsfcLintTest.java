@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
+import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.LintReport;
-import dev.clusterkit.core.lint.Rule;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,41 +25,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as stored (.gitattributes keeps git from converting them).
  */
 class MsfcLintTest {
-  private static final Path CASES = Path.of("src/test/resources/lint/cases");
-  private static final Pattern EXPECT = Pattern.compile("EXPECT(-FILE)?: ([A-Z0-9 ]+)");
 
-  static Stream<Path> cases() throws Exception {
-    try (Stream<Path> list = Files.list(CASES)) {
-      return list.sorted().toList().stream();
-    }
+  private static final Path GUIDE_DIR = Path.of("src/test/resources/lint/guide");
+
+  static List<Path> cases() {
+    return LintCases.caseDirs(LintCases.CASES);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) throws Exception {
-    LintReport report = Specs.KIT.lint(List.of(caseDir));
-    assertEquals(List.of(), report.skipped(), "every case file is recognised");
-    assertEquals(expected(caseDir), actual(report.findings()), "findings of " + caseDir + ": " + report.findings());
+  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
+    LintCases.assertCase(Specs.KIT, caseDir);
   }
 
   @Test
-  void everyRuleHasACase() throws Exception {
-    Set<String> covered = new TreeSet<>();
-    for (Path c : cases().toList()) {
-      covered.addAll(expected(c).stream().map(s -> s.substring(s.lastIndexOf(' ') + 1)).toList());
-    }
-    Set<String> codes = new TreeSet<>(MsfcRules.ALL.stream().map(Rule::code).toList());
-    assertEquals(codes, covered);
+  void everyRuleHasACase() {
+    LintCases.assertEveryRuleHasACase(LintCases.CASES, MsfcRules.ALL);
   }
 
   @Test
   void rulesHaveUniqueCodesAndHints() {
-    Set<String> seen = new HashSet<>();
-    for (Rule r : new MsfcAdapter().rules()) {
-      assertTrue(seen.add(r.code()), "code reused: " + r.code());
-      assertTrue(r.code().startsWith("MSFC"), r.code());
-      assertTrue(!r.hint().isBlank() && !r.summary().isBlank(), r.code());
-    }
+    LintCases.assertRegistryEntries(new MsfcAdapter().rules(), "MSFC");
   }
 
   /** The guide's own chapter 6 command samples, typed in as printed (reference §5 items 9 and 11). */
@@ -88,7 +68,7 @@ class MsfcLintTest {
         "6.2.8-parameters.ps1:2 MSFC011",
         "6.2.8-parameters.ps1:4 MSFC011",
         "6.2.8-parameters.ps1:6 MSFC011"));
-    assertEquals(expected, actual(report.findings()));
+    assertEquals(expected, LintCases.actual(GUIDE_DIR, report.findings()));
     // The property names of the guide are right for each release (reference item 10 is a caution).
     assertTrue(report.findings().stream().noneMatch(f -> f.code().equals(MsfcRules.PROPERTY_VERSION.code())));
   }
@@ -138,33 +118,4 @@ class MsfcLintTest {
     assertTrue(msfc.recognizes(new SourceFile("x.cmd", "cluster res \"JC\" /online\r\n")));
   }
 
-  private static Set<String> expected(Path caseDir) throws Exception {
-    Set<String> expected = new TreeSet<>();
-    try (Stream<Path> files = Files.list(caseDir)) {
-      for (Path f : files.sorted().toList()) {
-        byte[] b = Files.readAllBytes(f);
-        boolean utf16 = b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE;
-        String text = new String(b, utf16 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8);
-        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-          Matcher m = EXPECT.matcher(lines[i]);
-          if (m.find()) {
-            for (String code : m.group(2).trim().split(" +")) {
-              expected.add(f.getFileName() + ":" + (m.group(1) == null ? i + 1 : 0) + " " + code);
-            }
-          }
-        }
-      }
-    }
-    return expected;
-  }
-
-  private static Set<String> actual(List<Finding> findings) {
-    Set<String> actual = new TreeSet<>();
-    for (Finding f : findings) {
-      String file = Path.of(f.location().file()).getFileName().toString();
-      actual.add(file + ":" + f.location().line() + " " + f.code());
-    }
-    return actual;
-  }
 }

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
+import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.LintReport;
-import dev.clusterkit.core.lint.Rule;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,47 +23,33 @@ import org.junit.jupiter.params.provider.MethodSource;
  * whole file); the linter must report exactly those.
  */
 class ScriptLintTest {
-  private static final Path CASES = Path.of("src/test/resources/lint/cases");
-  private static final Pattern EXPECT = Pattern.compile("# EXPECT(-FILE)?: ([A-Z0-9 ]+)");
 
-  static Stream<Path> cases() throws Exception {
-    try (Stream<Path> list = Files.list(CASES)) {
-      return list.sorted().toList().stream();
-    }
+  private static final Path GUIDE_DIR = Path.of("src/test/resources/lint/guide");
+
+  static List<Path> cases() {
+    return LintCases.caseDirs(LintCases.CASES);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) throws Exception {
-    LintReport report = Specs.KIT.lint(List.of(caseDir));
-    assertEquals(List.of(), report.skipped(), "every case file is recognised");
-    assertEquals(expected(caseDir), actual(report.findings()), "findings of " + caseDir + "\n" + report.findings());
+  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
+    LintCases.assertCase(Specs.KIT, caseDir);
   }
 
   @Test
-  void everyRuleHasACase() throws Exception {
-    Set<String> covered = new TreeSet<>();
-    for (Path c : cases().toList()) {
-      covered.addAll(expected(c).stream().map(s -> s.substring(s.lastIndexOf(' ') + 1)).toList());
-    }
-    Set<String> codes = new TreeSet<>(ScRules.ALL.stream().map(Rule::code).toList());
-    assertEquals(codes, covered);
+  void everyRuleHasACase() {
+    LintCases.assertEveryRuleHasACase(LintCases.CASES, ScRules.ALL);
   }
 
   @Test
   void rulesHaveUniqueCodesAndHints() {
-    Set<String> seen = new HashSet<>();
-    for (Rule r : new SunClusterAdapter().rules()) {
-      assertTrue(seen.add(r.code()), "code reused: " + r.code());
-      assertTrue(r.code().matches("SC[0-9]{3}"), r.code());
-      assertTrue(!r.hint().isBlank() && !r.summary().isBlank(), r.code());
-    }
+    LintCases.assertRegistryEntries(new SunClusterAdapter().rules(), "SC");
   }
 
   @Test
   void theGuidesSamplesYieldTheKnownMistakes() throws Exception {
     LintReport report = Specs.KIT.lint(List.of(Path.of("src/test/resources/lint/guide")));
-    Set<String> found = actual(report.findings());
+    Set<String> found = LintCases.actual(GUIDE_DIR, report.findings());
     // B6: ServStatus='pmfadm -q JobService' in both 5.2 methods.
     assertTrue(found.contains("sc22-start.sh:8 SC010"), found.toString());
     assertTrue(found.contains("sc22-stop.sh:8 SC010"), found.toString());
@@ -127,30 +108,4 @@ class ScriptLintTest {
     assertEquals(Specs.load(spec).sites().size() * 4, report.linted().size(), report.skipped().toString());
   }
 
-  private static Set<String> expected(Path caseDir) throws Exception {
-    Set<String> expected = new TreeSet<>();
-    try (Stream<Path> files = Files.list(caseDir)) {
-      for (Path f : files.sorted().toList()) {
-        List<String> lines = Files.readAllLines(f);
-        for (int i = 0; i < lines.size(); i++) {
-          Matcher m = EXPECT.matcher(lines.get(i));
-          if (m.find()) {
-            for (String code : m.group(2).trim().split(" +")) {
-              expected.add(f.getFileName() + ":" + (m.group(1) == null ? i + 1 : 0) + " " + code);
-            }
-          }
-        }
-      }
-    }
-    return expected;
-  }
-
-  private static Set<String> actual(List<Finding> findings) {
-    Set<String> actual = new TreeSet<>();
-    for (Finding f : findings) {
-      String file = Path.of(f.location().file()).getFileName().toString();
-      actual.add(file + ":" + f.location().line() + " " + f.code());
-    }
-    return actual;
-  }
 }

@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
+import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.LintReport;
-import dev.clusterkit.core.lint.Rule;
 import dev.clusterkit.core.lint.Severity;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,43 +27,27 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code rem EXPECT-FILE: CODE} one for the whole file; the linter must report exactly those.
  */
 class ArmScriptLintTest {
-  private static final Path CASES = Path.of("src/test/resources/lint/cases");
-  private static final Path GUIDE = Path.of("src/test/resources/lint/guide");
-  private static final Pattern EXPECT = Pattern.compile("rem EXPECT-(NEXT|HERE|FILE): ([A-Z0-9 ]+)");
 
-  static Stream<Path> cases() throws Exception {
-    try (Stream<Path> list = Files.list(CASES)) {
-      return list.sorted().toList().stream();
-    }
+  static List<Path> cases() {
+    return LintCases.caseDirs(LintCases.CASES);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) throws Exception {
-    LintReport report = Specs.KIT.lint(List.of(caseDir));
-    assertEquals(List.of(), report.skipped(), "every case file is recognised");
-    assertEquals(expected(caseDir), actual(caseDir, report.findings()), "findings of " + caseDir);
+  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
+    LintCases.assertCase(Specs.KIT, caseDir);
   }
 
   @Test
-  void everyRuleHasACase() throws Exception {
-    Set<String> covered = new TreeSet<>();
-    for (Path c : cases().toList()) {
-      covered.addAll(expected(c).stream().map(s -> s.substring(s.lastIndexOf(' ') + 1)).toList());
-    }
-    Set<String> codes = new TreeSet<>(CpwRules.ALL.stream().map(Rule::code).toList());
-    assertEquals(codes, covered);
+  void everyRuleHasACase() {
+    LintCases.assertEveryRuleHasACase(LintCases.CASES, CpwRules.ALL);
   }
 
   @Test
   void rulesHaveUniqueCodesAndHints() {
-    Set<String> seen = new HashSet<>();
-    for (Rule r : new ClusterproWindowsAdapter().rules()) {
-      assertTrue(seen.add(r.code()), "code reused: " + r.code());
-      assertTrue(r.code().startsWith("CPW"), r.code());
-      assertTrue(!r.hint().isBlank() && !r.summary().isBlank(), r.code());
-    }
+    LintCases.assertRegistryEntries(new ClusterproWindowsAdapter().rules(), "CPW");
   }
+  private static final Path GUIDE = Path.of("src/test/resources/lint/guide");
 
   /**
    * The guide's 4.2.2 samples, reproduced as CP932 with CRLF as they would be saved on Japanese
@@ -78,7 +57,7 @@ class ArmScriptLintTest {
   void theGuidesSamplesYieldTheKnownMistakes() throws Exception {
     LintReport report = Specs.KIT.lint(List.of(GUIDE));
     assertEquals(List.of(), report.skipped());
-    Set<String> found = actual(GUIDE, report.findings());
+    Set<String> found = LintCases.actual(GUIDE, report.findings());
     Set<String> expected = new TreeSet<>(List.of(
         // 2: ARMLOAD split after the account (NORMAL) and after the program (FAILOVER).
         "start.bat:27 CPW001", "start.bat:76 CPW001",
@@ -137,38 +116,4 @@ class ArmScriptLintTest {
     assertEquals(Severity.WARNING, CpwRules.STOP_SKIPPED.severity());
   }
 
-  private static Set<String> expected(Path caseDir) throws Exception {
-    Set<String> expected = new TreeSet<>();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(caseDir)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
-    }
-    for (Path f : files) {
-      String[] lines = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).split("\n", -1);
-      String name = caseDir.relativize(f).toString().replace('\\', '/');
-      for (int i = 0; i < lines.length; i++) {
-        Matcher m = EXPECT.matcher(lines[i]);
-        if (m.find()) {
-          int line = switch (m.group(1)) {
-            case "NEXT" -> i + 2;
-            case "HERE" -> i + 1;
-            default -> 0;
-          };
-          for (String code : m.group(2).trim().split(" +")) {
-            expected.add(name + ":" + line + " " + code);
-          }
-        }
-      }
-    }
-    return expected;
-  }
-
-  private static Set<String> actual(Path dir, List<Finding> findings) {
-    Set<String> actual = new TreeSet<>();
-    for (Finding f : findings) {
-      String file = dir.relativize(Path.of(f.location().file())).toString().replace('\\', '/');
-      actual.add(file + ":" + f.location().line() + " " + f.code());
-    }
-    return actual;
-  }
 }
