@@ -30,7 +30,9 @@ public record Listener(String address, int port, Optional<Long> pid, Optional<St
     return address + ":" + port + " held by " + who;
   }
 
-  private static String abbreviate(String command) {
-    return command.length() <= 160 ? command : command.substring(0, 157) + "...";
+  /** Shortens a command line for the evidence; a JVM's class path goes, so its main class shows. */
+  static String abbreviate(String command) {
+    String shorter = command.replaceAll("(^| )(-cp|-classpath|--class-path) \\S+", "$1$2 ...");
+    return shorter.length() <= 200 ? shorter : shorter.substring(0, 197) + "...";
   }
 }

@@ -75,4 +75,11 @@ class ParsersTest {
     assertEquals(List.of(new ProcNetTcp.Socket("127.0.0.6", 607, 4444), new ProcNetTcp.Socket("::", 611, 5555),
         new ProcNetTcp.Socket("0:0:0:0:0:0:0:1", 611, 6666)), ProcNetTcp.parse(tcp6, "tcp6"));
   }
+
+  @Test
+  void aJvmListenerShowsItsMainClassNotItsClassPath() {
+    String cp = "/a/very/long/class/path.jar:".repeat(20);
+    assertEquals("/usr/bin/java -Xmx32m -cp ... dev.clusterkit.core.runtime.PortDaemon 127.0.0.5 607",
+        Listener.abbreviate("/usr/bin/java -Xmx32m -cp " + cp + " dev.clusterkit.core.runtime.PortDaemon 127.0.0.5 607"));
+  }
 }
