@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -292,6 +293,13 @@ public final class ServiceguardAdapter implements ClusterAdapter {
   @Override
   public List<Finding> lint(List<SourceFile> files) {
     return SgLinter.lint(files);
+  }
+
+  /** The package mounts fs_name at fs_directory, the database path when it is empty. */
+  @Override
+  public Optional<String> databaseMountPoint(SiteSpec site) {
+    String fsDirectory = site.settingsFor(ID).text(FS_DIRECTORY);
+    return Optional.of(fsDirectory.isEmpty() ? site.site().database().value() : fsDirectory);
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -268,6 +269,25 @@ public final class SunClusterAdapter implements ClusterAdapter {
   @Override
   public List<Finding> lint(List<SourceFile> files) {
     return SunClusterLinter.lint(files);
+  }
+
+  /** HAStoragePlus mounts the file system at mountPoint, the database path when it is empty. */
+  @Override
+  public Optional<String> databaseMountPoint(SiteSpec site) {
+    return Optional.of(orDefault(site.settingsFor(ID).text(MOUNT_POINT), site.site().database().value()));
+  }
+
+  /** The TCP ports of extraPorts (607/tcp is the NQS port, checked anyway). */
+  @Override
+  public List<Integer> tcpPorts(SiteSpec site) {
+    String extra = site.settingsFor(ID).text(EXTRA_PORTS);
+    List<Integer> ports = new ArrayList<>();
+    for (String p : extra.isEmpty() ? new String[0] : extra.split(",")) {
+      if (p.endsWith("/tcp")) {
+        ports.add(Integer.parseInt(p.substring(0, p.indexOf('/'))));
+      }
+    }
+    return ports;
   }
 
   @Override

@@ -358,6 +358,20 @@ public final class EmbeddedSiteControl implements SiteControl {
     }
   }
 
+  /**
+   * The machine ID {@code cjcmksite} recorded in an embedded site database; empty when the folder
+   * holds no such record (no database yet, or one made by an installed JobCenter).
+   *
+   * @throws SiteControlException.Refused when the record cannot be read
+   */
+  public static Optional<MachineId> recordedMachineId(Path database) throws SiteControlException {
+    Path file = new SiteDatabase(database).identity();
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(SiteIdentity.read(file).machineId());
+  }
+
   private void checkStack() throws SiteControlException {
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
       return;

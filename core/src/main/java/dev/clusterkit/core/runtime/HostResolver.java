@@ -13,12 +13,13 @@ import java.util.Optional;
 
 /**
  * Maps site names to addresses and back: through a hosts(5) file when the settings name one (tests,
- * and machines without DNS for the site names), otherwise through the system resolver.
+ * and machines without DNS for the site names), otherwise through the system resolver. Public for
+ * {@code clusterkit doctor}, which must look names up exactly as the runtime does.
  */
-final class HostResolver {
+public final class HostResolver {
   private final Optional<Path> hostsFile;
 
-  HostResolver(Optional<Path> hostsFile) {
+  public HostResolver(Optional<Path> hostsFile) {
     this.hostsFile = hostsFile;
   }
 
@@ -26,7 +27,7 @@ final class HostResolver {
   private record Entry(String address, List<String> names) {}
 
   /** The IPv4 address {@code name} resolves to; a dotted address resolves to itself. */
-  Optional<RelocatableAddress> addressOf(String name) throws IOException {
+  public Optional<RelocatableAddress> addressOf(String name) throws IOException {
     if (name.matches("[0-9.]+")) {
       return Optional.of(new RelocatableAddress(name));
     }
@@ -51,7 +52,7 @@ final class HostResolver {
   }
 
   /** The name a reverse lookup of {@code address} gives (the first name of its hosts line). */
-  Optional<String> nameOf(RelocatableAddress address) throws IOException {
+  public Optional<String> nameOf(RelocatableAddress address) throws IOException {
     if (hostsFile.isPresent()) {
       return entries().stream()
           .filter(e -> e.address.equals(address.value()))

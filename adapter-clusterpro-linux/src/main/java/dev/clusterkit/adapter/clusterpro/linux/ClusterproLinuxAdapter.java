@@ -9,6 +9,7 @@ import dev.clusterkit.core.render.LineEnding;
 import dev.clusterkit.core.render.RenderException;
 import dev.clusterkit.core.site.Platform;
 import dev.clusterkit.core.site.SiteCommand;
+import dev.clusterkit.core.spec.ClusterSpec;
 import dev.clusterkit.core.spec.Setting;
 import dev.clusterkit.core.spec.SettingType;
 import dev.clusterkit.core.spec.SiteSpec;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -30,6 +32,7 @@ public final class ClusterproLinuxAdapter implements ClusterAdapter {
   public static final String ID = "clusterpro-linux";
 
   static final String STACK_LIMIT = "stackLimit";
+  static final long CLUSTERPRO_X_STACK_KB = 2048;
   static final String GROUP = "group";
   static final String EXEC_RESOURCE = "execResource";
   static final String PID_MONITOR = "pidMonitor";
@@ -135,6 +138,19 @@ public final class ClusterproLinuxAdapter implements ClusterAdapter {
   @Override
   public List<Finding> lint(List<SourceFile> files) {
     return ExecScriptLinter.lint(files);
+  }
+
+  /** CLUSTERPRO X (X1.1.0-1 and later) runs exec resources with a 2 MB stack (guide 4.1.2.1). */
+  @Override
+  public Optional<Long> stackLimitKb(ClusterSpec spec) {
+    return Optional.of(CLUSTERPRO_X_STACK_KB);
+  }
+
+  /** start.sh sets stackLimit first thing (see {@link #render}). */
+  @Override
+  public Optional<Long> startScriptStackLimitKb(ClusterSpec spec) {
+    String limit = spec.settingsFor(ID).text(STACK_LIMIT);
+    return Optional.of(limit.equals("unlimited") ? UNLIMITED_STACK : Long.parseLong(limit));
   }
 
   @Override
