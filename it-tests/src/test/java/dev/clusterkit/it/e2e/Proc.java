@@ -104,17 +104,22 @@ final class Proc {
     return Optional.empty();
   }
 
-  /** The inode of the LISTEN socket on {@code address:port} in /proc/net/tcp. */
+  /**
+   * The inode of the LISTEN socket on {@code address:port} in /proc/net/tcp, or in tcp6 as an
+   * IPv4-mapped address (Java listens on IPv6 sockets unless told otherwise).
+   */
   private static Optional<String> listeningInode(String address, int port) {
     try {
       byte[] a = InetAddress.getByName(address).getAddress();
-      // /proc/net/tcp writes the address as the 32-bit value in host (little-endian) order.
-      String local =
-          String.format(Locale.ROOT, "%02X%02X%02X%02X:%04X", a[3] & 0xFF, a[2] & 0xFF, a[1] & 0xFF, a[0] & 0xFF, port);
-      for (String line : Files.readAllLines(PROC.resolve("net/tcp"))) {
-        String[] f = line.strip().split("\\s+");
-        if (f.length > 9 && f[1].equals(local) && f[3].equals("0A")) {
-          return Optional.of(f[9]);
+      // The kernel writes each 32-bit word of the address in host (little-endian) order.
+      String v4 = String.format(Locale.ROOT, "%02X%02X%02X%02X", a[3] & 0xFF, a[2] & 0xFF, a[1] & 0xFF, a[0] & 0xFF);
+      String suffix = String.format(Locale.ROOT, ":%04X", port);
+      for (String[] table : List.of(new String[] {"net/tcp", v4}, new String[] {"net/tcp6", "0000000000000000FFFF0000" + v4})) {
+        for (String line : Files.readAllLines(PROC.resolve(table[0]))) {
+          String[] f = line.strip().split("\\s+");
+          if (f.length > 9 && f[1].equals(table[1] + suffix) && f[3].equals("0A")) {
+            return Optional.of(f[9]);
+          }
         }
       }
       return Optional.empty();

@@ -52,6 +52,12 @@ final class TwoNodeCluster implements AutoCloseable {
   static final int SECOND_MS = 50;
   static final Duration WAIT = Duration.ofSeconds(90);
 
+  /** The sites' site.conf, in the spec and in the databases: 30, 10 and 1 s at this pace. */
+  static final int BOOT_TIMEOUT = 600;
+
+  static final int STOP_TIMEOUT = 200;
+  static final int FORCEKILL_TIME = 20;
+
   /** A node: its host name, spool root, install prefix and the scripts rendered for it. */
   record Node(String name, Path spool, Path prefix, Path scripts) {
     @Override
@@ -283,6 +289,8 @@ final class TwoNodeCluster implements AutoCloseable {
       y.append("    address: ").append(s.address).append('\n');
       y.append("    watched: ").append(s.watched).append('\n');
       y.append("    portKeeper: ").append(s.portKeeper).append('\n');
+      y.append("    siteConf:\n      bootTimeout: ").append(BOOT_TIMEOUT).append("\n      stopTimeout: ").append(STOP_TIMEOUT)
+          .append("\n      forceKillTime: ").append(FORCEKILL_TIME).append('\n');
       String t = siteTargets.apply(i);
       if (!t.isEmpty()) {
         y.append("    targets:\n").append(t.indent(6));
@@ -312,8 +320,8 @@ final class TwoNodeCluster implements AutoCloseable {
           "\n[jobrunner]\nexec=/bin/sh\narg=" + bin.resolve("jobrunner.sh") + "\narg=" + jobs.runnerLimit()
               + "\nready=alive 100\nawait=ready\n",
           java.nio.file.StandardOpenOption.APPEND);
-      // 600, 200 and 20 s of site.conf: 30, 10 and 1 s at this pace.
-      Files.writeString(s.db.resolve("etc/site.conf"), "BOOT_TIMEOUT=600\nSTOP_TIMEOUT=200\nFORCEKILL_TIME=20\n");
+      Files.writeString(s.db.resolve("etc/site.conf"),
+          "BOOT_TIMEOUT=" + BOOT_TIMEOUT + "\nSTOP_TIMEOUT=" + STOP_TIMEOUT + "\nFORCEKILL_TIME=" + FORCEKILL_TIME + "\n");
       jobs.writeTo(s.db);
     }
   }
