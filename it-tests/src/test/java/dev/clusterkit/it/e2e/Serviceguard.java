@@ -119,7 +119,7 @@ final class Serviceguard extends FailoverGroup {
   }
 
   private void signalGroup(String signal, long leader) {
-    TwoNodeCluster.Result r = cluster.run(List.of("/usr/bin/kill", "-" + signal, "--", "-" + leader), Map.of(), "kill");
+    TwoNodeCluster.Result r = TwoNodeCluster.signalGroup(cluster, signal, leader);
     if (r.exitCode() != 0 && ProcessHandle.of(leader).map(ProcessHandle::isAlive).orElse(false)) {
       throw new AssertionError("kill -" + signal + " -" + leader + " failed: " + r.describe());
     }

@@ -141,7 +141,7 @@ final class SunClusterGds extends FailoverGroup {
     boolean killed = false;
     if (watched.isPresent() && watched.get().isAlive()) {
       killed = true;
-      cluster.run(List.of("/usr/bin/kill", "-KILL", "--", "-" + watched.get().pid()), Map.of(), "kill");
+      TwoNodeCluster.signalGroup(cluster, "KILL", watched.get().pid());
       waitFor(watched.get(), timeout.multipliedBy(15).dividedBy(100));
     }
     boolean left = watched.isPresent() && watched.get().isAlive();

@@ -326,6 +326,11 @@ final class TwoNodeCluster implements AutoCloseable {
     }
   }
 
+  /** Sends {@code signal} to the process group {@code leader} leads, with the shell's kill. */
+  static Result signalGroup(TwoNodeCluster cluster, String signal, long leader) {
+    return cluster.run(List.of("/bin/sh", "-c", "kill -" + signal + " -" + leader), Map.of(), "kill-" + signal);
+  }
+
   static void writeExecutable(Path file, String text) throws IOException {
     Files.writeString(file, text);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
