@@ -45,12 +45,20 @@ stop_jobcenter() {
 <#else>
     # The daemons must be down before the file system is unmounted.
 </#if>
-    if ! [=cjcpw] -stop [=site]; then
-        echo "cjcpw -stop [=site] failed: JobCenter daemons may still use [=fsDirectory]" >&2
-        exit 1
+    if [=cjcpw] -stop [=site]; then
+        echo "JobCenter site [=site] stopped"
+        exit 0
     fi
-    echo "JobCenter site [=site] stopped"
-    exit 0
+    # A site that is down already (its service ended when a daemon died, or
+    # SIGTERM stopped it) has nothing left to stop: cjcls shows it SHUT, cjcpw
+    # OFF. Failing here would fail the halt and keep the package from moving.
+    state=$([=cjcls] 2>/dev/null | /usr/bin/awk -v site=[=site] '$1 == site { print $2 "/" $NF }')
+    if [ "$state" = "SHUT/OFF" ]; then
+        echo "JobCenter site [=site] was already stopped"
+        exit 0
+    fi
+    echo "cjcpw -stop [=site] failed (cjcls says: ${state:-no such site}): JobCenter daemons may still use [=fsDirectory]" >&2
+    exit 1
 }
 
 validate_jobcenter() {

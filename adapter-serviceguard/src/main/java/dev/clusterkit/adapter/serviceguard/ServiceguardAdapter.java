@@ -228,6 +228,7 @@ public final class ServiceguardAdapter implements ClusterAdapter {
     model.put("address", site.address().value());
     model.put("cjcpw", site.command(SiteCommand.CJCPW));
     model.put("nqsportkpr", site.command(SiteCommand.NQSPORTKPR));
+    model.put("cjcls", site.command(SiteCommand.CJCLS));
     model.put("commonDaemonConf", site.layout().commonDaemonConf());
     model.put("siteDaemonConf", site.layout().siteDaemonConf(site.database()));
     model.put("watched", siteSpec.watched());

@@ -138,6 +138,37 @@ class GeneratedScriptExecutionTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sh", "dash", "bash", "ksh"})
+  void stopOfASiteThatIsDownAlreadySucceedsAsCjclsShowsIt(String shell) throws Exception {
+    // cjcpw -stop fails (the site stopped when its service got SIGTERM, or a daemon died); the
+    // halt must still succeed, or Serviceguard would not move the package.
+    writeExecutable(root.resolve("cluster/cjcls"), """
+        #!/bin/sh
+        echo "cjcls args=$*" >> "$STUB_LOG"
+        echo "SITE-NAME  DAEMON-PID  DB-PATH(LINK)  CJCPW"
+        echo "other.example.com  4711  /mnt/other (/usr/spool/nqs/C0A80A33)  ON"
+        echo "$CJCLS_ROW"
+        """);
+    for (boolean watched : List.of(true, false)) {
+      Files.deleteIfExists(log);
+      Shell.Result r = run(List.of(shell, externalScript("linux", watched, false).toString(), "stop"),
+          Map.of("STUB_EXIT", "7", "CJCLS_ROW", SITE + "  SHUT  /mnt/jobdb (/usr/spool/nqs/C0A80A32)  OFF"));
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals(List.of(cjcpw("-stop " + SITE), "cjcls args="), calls());
+      assertTrue(r.stdout().contains("was already stopped"), r.describe());
+    }
+    // Still running (cjcpw ON, or a daemon PID): the failed stop fails the halt.
+    for (String row : List.of(SITE + "  SHUT  /mnt/jobdb (/usr/spool/nqs/C0A80A32)  ON",
+        SITE + "  1320  /mnt/jobdb (/usr/spool/nqs/C0A80A32)  OFF", "")) {
+      Shell.Result r = run(List.of(shell, externalScript("hpux", true, true).toString(), "stop"),
+          Map.of("STUB_EXIT", "1", "CJCLS_ROW", row));
+      assertEquals(1, r.exitCode(), row + "\n" + r.describe());
+      assertTrue(r.stderr().contains("cjcpw -stop " + SITE + " failed (cjcls says: "
+          + (row.isEmpty() ? "no such site" : row.contains("1320") ? "1320/OFF" : "SHUT/ON") + ")"), r.describe());
+    }
+  }
+
   @Test
   void validateChecksTheCommandsWithoutRunningThem() throws Exception {
     Path script = externalScript("hpux", true, true);

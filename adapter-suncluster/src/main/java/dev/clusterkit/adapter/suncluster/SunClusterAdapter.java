@@ -101,9 +101,9 @@ public final class SunClusterAdapter implements ClusterAdapter {
         Setting.optional(EXTRA_PORTS, new SettingType.Text("|" + PORT + "(," + PORT + ")*",
                 "empty or ports like 611/tcp,10012/tcp"), "",
             "ports JobCenter uses besides 607/tcp (environment setup guide), added to Port_list"),
-        Setting.optional(START_TIMEOUT, new SettingType.Int(0, 86400), 0,
+        Setting.optional(START_TIMEOUT, new SettingType.Int(0, Timeouts.GDS_MAX), 0,
             "SUNW.gds Start_timeout in seconds; 0 derives it from the site's bootTimeout"),
-        Setting.optional(STOP_TIMEOUT, new SettingType.Int(0, 86400), 0,
+        Setting.optional(STOP_TIMEOUT, new SettingType.Int(0, Timeouts.GDS_MAX), 0,
             "SUNW.gds Stop_timeout in seconds; 0 derives it from the site's stopTimeout"),
         Setting.optional(LOGICAL_HOST, new SettingType.Text("|[A-Za-z0-9][A-Za-z0-9-]{0,62}",
                 "empty or a logical host name"), "",
@@ -169,15 +169,27 @@ public final class SunClusterAdapter implements ClusterAdapter {
         }
       }
     }
+    if (mountPoint.contains(",")) {
+      problems.add(field + MOUNT_POINT + ": '" + mountPoint + "' holds a comma, which HAStoragePlus reads as a separator"
+          + " of FilesystemMountPoints; " + (settings.text(MOUNT_POINT).isEmpty()
+              ? "the database path is used when mountPoint is empty, so give the mount point, a parent folder without a comma"
+              : "give a mount point without a comma"));
+    }
     var conf = spec.siteConf();
-    int startTimeout = settings.integer(START_TIMEOUT) == 0 ? Timeouts.gdsStart(conf.bootTimeout()) : settings.integer(START_TIMEOUT);
-    int stopTimeout = settings.integer(STOP_TIMEOUT) == 0 ? Timeouts.gdsStop(conf.stopTimeout()) : settings.integer(STOP_TIMEOUT);
-    if (sc32 && !Timeouts.startFits(startTimeout, conf.bootTimeout())) {
+    long startTimeout = settings.integer(START_TIMEOUT) == 0 ? Timeouts.gdsStart(conf.bootTimeout()) : settings.integer(START_TIMEOUT);
+    long stopTimeout = settings.integer(STOP_TIMEOUT) == 0 ? Timeouts.gdsStop(conf.stopTimeout()) : settings.integer(STOP_TIMEOUT);
+    if (sc32 && startTimeout > Timeouts.GDS_MAX) {
+      problems.add(field + START_TIMEOUT + ": the site's bootTimeout of " + conf.bootTimeout() + " s needs a Start_timeout of "
+          + startTimeout + " s, more than the " + Timeouts.GDS_MAX + " s clusterkit gives GDS; lower siteConf.bootTimeout");
+    } else if (sc32 && !Timeouts.startFits(startTimeout, conf.bootTimeout())) {
       problems.add(field + START_TIMEOUT + ": " + startTimeout + " s is not above the site's bootTimeout of "
           + conf.bootTimeout() + " s; GDS would give up while cjcpw is still starting the site (0 derives "
           + Timeouts.gdsStart(conf.bootTimeout()) + ")");
     }
-    if (sc32 && !Timeouts.stopFits(stopTimeout, conf.stopTimeout())) {
+    if (sc32 && stopTimeout > Timeouts.GDS_MAX) {
+      problems.add(field + STOP_TIMEOUT + ": the site's stopTimeout of " + conf.stopTimeout() + " s needs a Stop_timeout of "
+          + stopTimeout + " s, more than the " + Timeouts.GDS_MAX + " s clusterkit gives GDS; lower siteConf.stopTimeout");
+    } else if (sc32 && !Timeouts.stopFits(stopTimeout, conf.stopTimeout())) {
       problems.add(field + STOP_TIMEOUT + ": GDS gives Stop_command 80% of " + stopTimeout + " s, which is not above the"
           + " site's stopTimeout of " + conf.stopTimeout() + " s; cjcpw -stop would be killed (0 derives "
           + Timeouts.gdsStop(conf.stopTimeout()) + ")");
@@ -218,10 +230,17 @@ public final class SunClusterAdapter implements ClusterAdapter {
     model.put("stopTimeoutSite", conf.stopTimeout());
     model.put("logicalHost", orDefault(settings.text(LOGICAL_HOST), site.name().shortName()));
     model.put("methodDir", context.settings().text(METHOD_DIR));
-    int sc22Stop = Timeouts.sc22Stop(conf.stopTimeout());
+    long sc22Stop = Timeouts.sc22Stop(conf.stopTimeout());
+    long sc22Takeover = Timeouts.sc22Takeover(Math.max(sc22Stop, Timeouts.SC22_START));
+    if (sc22 && sc22Takeover > Integer.MAX_VALUE) {
+      // Assumed: Sun Cluster 2.2 keeps its timeouts in seconds in 32-bit integers.
+      problems.add(where + ".siteConf.stopTimeout: " + conf.stopTimeout() + " s would need a logical host takeover"
+          + " timeout of " + sc22Takeover + " s for Sun Cluster 2.2, more than a 32-bit count of seconds holds;"
+          + " lower it");
+    }
     model.put("sc22StartTimeout", Timeouts.SC22_START);
     model.put("sc22StopTimeout", sc22Stop);
-    model.put("sc22Takeover", Timeouts.sc22Takeover(Math.max(sc22Stop, Timeouts.SC22_START)));
+    model.put("sc22Takeover", sc22Takeover);
     model.put("nodes", context.spec().nodes().stream().map(n -> n.name()).toList());
     model.put("specFile", Path.of(context.spec().source()).getFileName().toString());
     model.put("where", where);

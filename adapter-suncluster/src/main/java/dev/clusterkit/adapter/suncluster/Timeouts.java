@@ -11,22 +11,28 @@ final class Timeouts {
   /** Headroom above what the site itself may take: cjcpw's own bookkeeping, the probe, the log. */
   static final int MARGIN = 60;
 
+  /**
+   * The longest Start_timeout or Stop_timeout clusterkit writes for GDS, as for the startTimeout and
+   * stopTimeout settings: a day.
+   */
+  static final int GDS_MAX = 86400;
+
   /** The SC 2.2 start method only hands cjcpw to PMF (and runs nqsportkpr); it does not wait for the site. */
   static final int SC22_START = 60;
 
   private Timeouts() {}
 
   /** Start_timeout: above BOOT_TIMEOUT, since GDS waits for the site to answer on its ports. */
-  static int gdsStart(int bootTimeout) {
-    return Math.max(GDS_DEFAULT, bootTimeout + MARGIN);
+  static long gdsStart(int bootTimeout) {
+    return Math.max(GDS_DEFAULT, (long) bootTimeout + MARGIN);
   }
 
   /**
    * Stop_timeout: GDS gives the Stop_command 80% of it before SIGKILL, so 80% must cover
    * STOP_TIMEOUT plus the margin.
    */
-  static int gdsStop(int stopTimeout) {
-    return Math.max(GDS_DEFAULT, ceilDiv((stopTimeout + MARGIN) * 5L, 4));
+  static long gdsStop(int stopTimeout) {
+    return Math.max(GDS_DEFAULT, ceilDiv(((long) stopTimeout + MARGIN) * 5L, 4));
   }
 
   static boolean startFits(long startTimeout, int bootTimeout) {
@@ -39,17 +45,16 @@ final class Timeouts {
   }
 
   /** The SC 2.2 stop method waits for cjcpw -stop, which may take the whole STOP_TIMEOUT. */
-  static int sc22Stop(int stopTimeout) {
-    return stopTimeout + MARGIN;
+  static long sc22Stop(int stopTimeout) {
+    return (long) stopTimeout + MARGIN;
   }
 
   /** SC 2.2 wants each method timeout below half the logical host's takeover timeout. */
-  static int sc22Takeover(int longestMethod) {
+  static long sc22Takeover(long longestMethod) {
     return 2 * longestMethod + 1;
   }
 
-  private static int ceilDiv(long a, int b) {
-    long v = (a + b - 1) / b;
-    return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
+  private static long ceilDiv(long a, int b) {
+    return (a + b - 1) / b;
   }
 }

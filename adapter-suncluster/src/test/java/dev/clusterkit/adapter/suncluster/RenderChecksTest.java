@@ -61,6 +61,36 @@ class RenderChecksTest {
   }
 
   @Test
+  void aMountPointWithACommaIsRefusedForItWouldSplitTheList() throws Exception {
+    String message = refusal("3.2", false, "", "mountPoint: /mnt/a,b");
+    assertTrue(message.contains("sites[0].targets.suncluster.mountPoint: '/mnt/a,b' holds a comma, which HAStoragePlus"
+        + " reads as a separator of FilesystemMountPoints"), message);
+  }
+
+  @Test
+  void siteTimeoutsTooLongForGdsAreRefusedNotWrappedAround() throws Exception {
+    String huge = """
+        siteConf:
+          bootTimeout: 2147483647
+          stopTimeout: 2147483647
+          forceKillTime: 10""";
+    String message = refusal("3.2", false, huge, "");
+    assertTrue(message.contains("startTimeout: the site's bootTimeout of 2147483647 s needs a Start_timeout of"
+        + " 2147483707 s, more than the 86400 s clusterkit gives GDS"), message);
+    assertTrue(message.contains("stopTimeout: the site's stopTimeout of 2147483647 s needs a Stop_timeout of"
+        + " 2684354634 s, more than the 86400 s"), message);
+    String sc22 = refusal("2.2", false, huge, "");
+    assertTrue(sc22.contains("sites[0].siteConf.stopTimeout: 2147483647 s would need a logical host takeover timeout of"
+        + " 4294967415 s for Sun Cluster 2.2"), sc22);
+    // The longest STOP_TIMEOUT Sun Cluster 2.2 can take: takeover 2 * (s + 60) + 1 fits in 32 bits.
+    var longest = Specs.render(Specs.oneSite(ROOT, "2.2", false, false, huge.replace("stopTimeout: 2147483647",
+        "stopTimeout: 1073741763"), ""));
+    String hareg = longest.stream().filter(a -> a.path().endsWith("sc22-hareg.txt")).findFirst().orElseThrow().text();
+    assertTrue(hareg.contains("STOP_NET=1073741823"), hareg);
+    assertTrue(hareg.contains("at least 2147483647 s"), hareg);
+  }
+
+  @Test
   void twoSitesMayNotShareAClusterName() throws Exception {
     var spec = Specs.parse("""
         apiVersion: clusterkit/v1

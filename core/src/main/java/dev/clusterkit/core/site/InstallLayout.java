@@ -24,6 +24,12 @@ public record InstallLayout(Platform platform, String root) {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(root, "root");
     PathRules.requireAbsolute("install root", root, platform.family());
+    if (platform.family() == Platform.Family.POSIX && root.contains("=")) {
+      // The generated scripts run the commands under it as the first word of a command line.
+      throw new IllegalArgumentException(
+          "install root '" + root + "' must not hold '=': the cluster scripts run its commands, and a"
+              + " command word holding '=' reads as a variable assignment (shellcheck SC2276)");
+    }
     if (root.length() > 1 && (root.endsWith("/") || root.endsWith("\\"))) {
       throw new IllegalArgumentException(
           "install root '" + root + "' must not end with a path separator");

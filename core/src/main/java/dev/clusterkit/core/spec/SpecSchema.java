@@ -34,6 +34,10 @@ public final class SpecSchema {
   private static final String ABSOLUTE_PATH =
       "^(/[A-Za-z0-9._+@%,:=/-]*|[A-Za-z]:\\\\[A-Za-z0-9._+@,=() \\\\-]*)$";
 
+  /** An absolute path without '=' on UNIX, where the scripts run commands under it. */
+  private static final String INSTALL_ROOT =
+      "^(/[A-Za-z0-9._+@%,:/-]*|[A-Za-z]:\\\\[A-Za-z0-9._+@,=() \\\\-]*)$";
+
   private SpecSchema() {}
 
   /** The schema for a spec that may name the registry's adapters as targets, pretty-printed JSON. */
@@ -70,7 +74,7 @@ public final class SpecSchema {
         "The cluster's name: lowercase letters, digits and inner hyphens, at most 63."));
     keys.put("platform", () -> described(platform(),
         "The platform JobCenter runs on in this cluster; a site may override it."));
-    keys.put("installRoot", () -> described(path(),
+    keys.put("installRoot", () -> described(text(INSTALL_ROOT),
         "Where JobCenter is installed on every node (default /usr/lib/nqs on UNIX, C:\\JobCenter\\SV on"
             + " Windows); a site may override it."));
     keys.put("nodes", () -> {
@@ -131,7 +135,7 @@ public final class SpecSchema {
     keys.put("address", () -> described(text("^" + FIRST_OCTET + "(\\." + OCTET + "){3}$"),
         "The relocatable IPv4 address that moves with the site (guide 2.2.2)."));
     keys.put("platform", () -> described(platform(), "The site's platform, when it differs from the cluster's."));
-    keys.put("installRoot", () -> described(path(), "Where JobCenter is installed, when it differs from the cluster's."));
+    keys.put("installRoot", () -> described(text(INSTALL_ROOT), "Where JobCenter is installed, when it differs from the cluster's."));
     keys.put("watched", () -> {
       ObjectNode n = described(JSON.objectNode().put("type", "boolean"),
           "Whether the cluster software watches cjcpw running in the foreground (cjcpw SITE DB); false"

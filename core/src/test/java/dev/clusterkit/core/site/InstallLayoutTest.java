@@ -82,7 +82,7 @@ class InstallLayoutTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"usr/lib/nqs", "C:\\JobCenter\\SV", "/usr/lib/../nqs", "/usr/lib/nqs/", "/usr/lib nqs"})
+  @ValueSource(strings = {"usr/lib/nqs", "C:\\JobCenter\\SV", "/usr/lib/../nqs", "/usr/lib/nqs/", "/usr/lib nqs", "/opt/a=b/nqs"})
   void refusesBadUnixRoots(String root) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new InstallLayout(Platform.LINUX, root));
@@ -95,6 +95,14 @@ class InstallLayoutTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new InstallLayout(Platform.WINDOWS, root));
     assertTrue(e.getMessage().startsWith("install root '" + root + "'"), e.getMessage());
+  }
+
+  @Test
+  void aUnixRootMayNotHoldAnEqualsSignWindowsOneMay() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new InstallLayout(Platform.HPUX, "/opt/x=y"));
+    assertTrue(e.getMessage().contains("reads as a variable assignment"), e.getMessage());
+    assertEquals("C:\\a=b\\bin\\cluster\\cjcpw", new InstallLayout(Platform.WINDOWS, "C:\\a=b").command(SiteCommand.CJCPW));
   }
 
   @Test

@@ -25,12 +25,20 @@ start_jobcenter() {
 stop_jobcenter() {
     # The service is halted already, but SIGTERM may not have stopped the
     # daemons; they must be down before the file system is unmounted.
-    if ! /opt/jobcenter/lib/cluster/cjcpw -stop jobs-east.batch.example.org; then
-        echo "cjcpw -stop jobs-east.batch.example.org failed: JobCenter daemons may still use /shared/east" >&2
-        exit 1
+    if /opt/jobcenter/lib/cluster/cjcpw -stop jobs-east.batch.example.org; then
+        echo "JobCenter site jobs-east.batch.example.org stopped"
+        exit 0
     fi
-    echo "JobCenter site jobs-east.batch.example.org stopped"
-    exit 0
+    # A site that is down already (its service ended when a daemon died, or
+    # SIGTERM stopped it) has nothing left to stop: cjcls shows it SHUT, cjcpw
+    # OFF. Failing here would fail the halt and keep the package from moving.
+    state=$(/opt/jobcenter/lib/cluster/cjcls 2>/dev/null | /usr/bin/awk -v site=jobs-east.batch.example.org '$1 == site { print $2 "/" $NF }')
+    if [ "$state" = "SHUT/OFF" ]; then
+        echo "JobCenter site jobs-east.batch.example.org was already stopped"
+        exit 0
+    fi
+    echo "cjcpw -stop jobs-east.batch.example.org failed (cjcls says: ${state:-no such site}): JobCenter daemons may still use /shared/east" >&2
+    exit 1
 }
 
 validate_jobcenter() {
