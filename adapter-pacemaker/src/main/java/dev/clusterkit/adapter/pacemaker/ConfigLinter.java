@@ -65,17 +65,17 @@ final class ConfigLinter {
         return;
       }
       ms = parsed.get();
-      what = "its " + op + " timeout of " + Durations.seconds(ms);
+      what = Durations.seconds(ms);
     } else if (config.defaultTimeout().flatMap(Durations::millis).isPresent()) {
       ms = config.defaultTimeout().flatMap(Durations::millis).get();
-      what = "it has no " + op + " timeout, so op_defaults gives " + Durations.seconds(ms) + ",";
+      what = Durations.seconds(ms) + " from op_defaults (the op gives none)";
     } else {
       ms = PACEMAKER_DEFAULT_TIMEOUT_MS;
-      what = "it has no " + op + " timeout, so Pacemaker's default of 20 s applies,";
+      what = "Pacemaker's default of 20 s (neither the op nor op_defaults gives one)";
     }
     if (ms <= siteSeconds * 1000L) {
       out.add(rule.at(where,
-          "site resource '" + site.id() + "': " + what + " which is not above the site's " + key + " of " + siteSeconds
+          "site resource '" + site.id() + "': the " + op + " timeout, " + what + ", is not above the site's " + key + " of " + siteSeconds
               + " s (" + timing.source() + ")"));
     }
   }
