@@ -41,7 +41,9 @@ final class ExternalScriptLinter {
     if (t.contains("SG_PACKAGE") || t.contains("sg_source_pkg_env") || t.contains("mscripts/utils.sh")) {
       return true;
     }
-    return t.contains("validate") && (t.contains("cjcpw") || t.contains("nqsportkpr"));
+    // An OCF resource agent (Pacemaker) has a validate-all action too, but is not a Serviceguard script.
+    boolean ocfAgent = t.contains("OCF_RESKEY_") || t.contains("ocf-shellfuncs");
+    return t.contains("validate") && (t.contains("cjcpw") || t.contains("nqsportkpr")) && !ocfAgent;
   }
 
   static Summary lint(SourceFile file, List<Finding> out) {

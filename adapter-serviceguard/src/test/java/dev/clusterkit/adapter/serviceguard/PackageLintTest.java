@@ -38,6 +38,22 @@ class PackageLintTest {
   }
 
   @Test
+  void aPacemakerOcfAgentRunningCjcpwIsNotAServiceguardScript() {
+    SourceFile agent = new SourceFile("jobcenter-site", """
+        #!/bin/sh
+        site=${OCF_RESKEY_site_name:-}
+        case $1 in
+        start) setsid /usr/lib/nqs/cluster/cjcpw "$site" /mnt/jobdb </dev/null >/dev/null 2>&1 & ;;
+        stop) /usr/lib/nqs/cluster/cjcpw -stop "$site" ;;
+        validate-all) exit 0 ;;
+        esac
+        """);
+    assertTrue(!new ServiceguardAdapter().recognizes(agent));
+    SourceFile external = new SourceFile("x_ext.sh", agent.text().replace("${OCF_RESKEY_site_name:-}", "testsite.example.com"));
+    assertTrue(new ServiceguardAdapter().recognizes(external), "the same script without OCF variables still is");
+  }
+
+  @Test
   void everyRuleHasACase() {
     LintCases.assertEveryRuleHasACase(LintCases.CASES, SgRules.ALL);
   }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A light structural reading of a POSIX shell script: its simple commands with their nesting, and
@@ -16,6 +18,8 @@ import java.util.Set;
  */
 public final class ShellScript {
   private static final Set<String> OPENERS = Set.of("if", "case", "while", "until", "for", "{");
+  /** {@code <<WORD}, {@code <<-WORD}, {@code <<'WORD'}, {@code << "WORD"}. */
+  private static final Pattern HEREDOC = Pattern.compile("<<(-)?[ \\t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\2");
 
   /** A structural error at a line. */
   public record Problem(int line, int column, String message) {}
@@ -62,6 +66,38 @@ public final class ShellScript {
   public List<Problem> problems() {
     return problems;
   }
+
+  /** The terminators of the here-documents a line opens, in order ({@code <<} inside quotes is text). */
+  static List<Heredoc> heredocs(String line) {
+    List<Heredoc> found = new ArrayList<>();
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else if (c == '\\' && quote == '"') {
+          i++;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '\\') {
+        i++;
+      } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+        break;
+      } else if (c == '<' && line.startsWith("<<", i) && !line.startsWith("<<<", i)) {
+        Matcher m = HEREDOC.matcher(line).region(i, line.length());
+        if (m.lookingAt()) {
+          found.add(new Heredoc(m.group(3), m.group(1) != null));
+          i = m.end() - 1;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** A here-document: the word that ends it, and whether leading tabs are stripped ({@code <<-}). */
+  record Heredoc(String terminator, boolean stripTabs) {}
 
   /** The first line, if it is a {@code #!} line. */
   public static String shebang(SourceFile file) {
@@ -115,6 +151,15 @@ public final class ShellScript {
         }
         for (Tokens.Segment segment : Tokens.split(logical.toString())) {
           command(lineNo, segment);
+        }
+        // A here-document's body is data, not commands: skip to its terminator line.
+        for (Heredoc heredoc : heredocs(logical.toString())) {
+          while (i + 1 < lines.size()) {
+            String body = lines.get(++i);
+            if ((heredoc.stripTabs() ? body.replaceFirst("^\\t+", "") : body).equals(heredoc.terminator())) {
+              break;
+            }
+          }
         }
       }
       for (Block open : blocks) {

@@ -32,6 +32,12 @@ final class Tokens {
         i++;
         continue;
       }
+      if (c == '&' && inWord && i > 0 && (line.charAt(i - 1) == '>' || line.charAt(i - 1) == '<')) {
+        // A redirection such as 2>&1 or <&3, not a background job.
+        word.append(c);
+        i++;
+        continue;
+      }
       if (c == ';' || c == '&' || c == '|') {
         if (inWord) {
           words.add(word.toString());
