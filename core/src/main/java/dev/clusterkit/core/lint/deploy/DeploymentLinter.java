@@ -132,6 +132,29 @@ public final class DeploymentLinter {
       return new String[] {String.join("/", parts.subList(0, Math.max(parts.size() - 1, 0))), null};
     }
 
+    private List<String[]> databases;
+
+    /** Each database path some file or the spec gives a site (lower case, '/'), with the site. */
+    List<String[]> databases() {
+      if (databases == null) {
+        databases = new ArrayList<>();
+        for (Group g : groups.values()) {
+          Optional<SiteMention> site = g.consensus(Fact.SITE);
+          for (SiteMention db : site.isPresent() ? g.of(Fact.DATABASE) : List.<SiteMention>of()) {
+            String base = lower(String.join("/", segments(db.value())));
+            if (!base.isEmpty()) {
+              databases.add(new String[] {base, site.get().value()});
+            }
+          }
+        }
+        for (SiteSpec s : spec.map(l -> l.spec().sites()).orElse(List.of())) {
+          databases.add(new String[] {lower(String.join("/", segments(s.site().database().value()))),
+              s.site().name().value()});
+        }
+      }
+      return databases;
+    }
+
     Optional<SiteSpec> specSite(String name) {
       return spec.flatMap(l -> l.spec().sites().stream()
           .filter(s -> lower(s.site().name().value()).equals(lower(name))).findFirst());
@@ -317,20 +340,9 @@ public final class DeploymentLinter {
       return bySite;
     }
     String path = lower(String.join("/", segments(f.path())));
-    for (Group g : ctx.groups.values()) {
-      Optional<SiteMention> site = g.consensus(Fact.SITE);
-      for (SiteMention db : g.of(Fact.DATABASE)) {
-        String base = lower(String.join("/", segments(db.value())));
-        if (site.isPresent() && !base.isEmpty()
-            && (path.endsWith(base + "/nqs/" + name) || path.endsWith(base + "/etc/" + name))) {
-          return Optional.of(site.get().value());
-        }
-      }
-    }
-    for (SiteSpec s : ctx.spec.map(l -> l.spec().sites()).orElse(List.of())) {
-      String base = lower(String.join("/", segments(s.site().database().value())));
-      if (path.endsWith(base + "/nqs/" + name) || path.endsWith(base + "/etc/" + name)) {
-        return Optional.of(s.site().name().value());
+    for (String[] dbSite : ctx.databases()) {
+      if (path.endsWith(dbSite[0] + "/nqs/" + name) || path.endsWith(dbSite[0] + "/etc/" + name)) {
+        return Optional.of(dbSite[1]);
       }
     }
     return Optional.empty();
