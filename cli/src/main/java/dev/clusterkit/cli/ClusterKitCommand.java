@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
     description = "Makes a JobCenter site cluster-ready: renders cluster product scripts from a spec and lints them.",
     subcommands = {
       RenderCommand.class, LintCommand.class, PackageCommand.class, VerifyBundleCommand.class,
-      TargetsCommand.class, SchemaCommand.class
+      TargetsCommand.class, SchemaCommand.class, RulesCommand.class, DiffCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
