@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 /**
  * Data-driven lint cases: each folder under a cases root holds files whose comments say what the
  * linter must report. {@code EXPECT: CODE...} expects a finding on its own line, {@code
- * EXPECT-NEXT: CODE...} on the next line, {@code EXPECT-FILE: CODE...} one for the whole file
+ * EXPECT-NEXT: CODE...} on the next line ({@code EXPECT-HERE} is the same as {@code EXPECT}), {@code EXPECT-FILE: CODE...} one for the whole file
  * (line 0), in whatever comment syntax the file has. Findings are compared as {@code
  * path-in-case:line CODE}.
  */
 public final class LintCases {
-  private static final Pattern EXPECT = Pattern.compile("EXPECT(-NEXT|-FILE)?: ([A-Z0-9 ]+)");
+  private static final Pattern EXPECT = Pattern.compile("EXPECT(-NEXT|-FILE|-HERE)?: ([A-Z0-9 ]+)");
 
   private LintCases() {}
 
@@ -45,7 +45,7 @@ public final class LintCases {
       for (int i = 0; i < lines.length; i++) {
         Matcher m = EXPECT.matcher(lines[i]);
         if (m.find()) {
-          int line = m.group(1) == null ? i + 1 : m.group(1).equals("-NEXT") ? i + 2 : 0;
+          int line = m.group(1) == null || m.group(1).equals("-HERE") ? i + 1 : m.group(1).equals("-NEXT") ? i + 2 : 0;
           for (String code : m.group(2).trim().split(" +")) {
             expected.add(rel + ":" + line + " " + code);
           }
