@@ -86,6 +86,6 @@ public final class LocalEdits {
     for (String l : leaders) {
       alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(l));
     }
-    return Pattern.compile("(?i)\\s*(?:" + alternatives + ")\\s*clusterkit:local-(begin|end)\\b.*");
+    return Pattern.compile("(?is)\\s*(?:" + alternatives + ")\\s*clusterkit:local-(begin|end)\\b.*");
   }
 }
