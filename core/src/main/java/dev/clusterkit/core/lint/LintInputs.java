@@ -66,12 +66,15 @@ public final class LintInputs {
       List<Entry> entries = new ArrayList<>();
       walk(p, entries);
       entries.sort(Comparator.comparing(Entry::path));
-      for (Entry e : entries) {
-        Read read = e.skip().<Read>map(Skip::new).orElseGet(() -> read(e.path()));
-        if (read instanceof Text t) {
+      // Read in parallel; the list keeps the walk's order.
+      List<Read> reads = entries.parallelStream()
+          .map(e -> e.skip().<Read>map(Skip::new).orElseGet(() -> read(e.path())))
+          .toList();
+      for (int i = 0; i < entries.size(); i++) {
+        if (reads.get(i) instanceof Text t) {
           files.add(t.file());
-        } else if (read instanceof Skip s) {
-          skipped.add(new LintReport.Skipped(e.path().toString(), s.reason()));
+        } else if (reads.get(i) instanceof Skip s) {
+          skipped.add(new LintReport.Skipped(entries.get(i).path().toString(), s.reason()));
         }
       }
     }

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * the files, that the files are what the spec describes.
  *
  * <p>A site's files are those under the nearest folder named after the site (the layout of
- * {@code render} and of bundles: {@code <target>/<site>/...}, {@code sites/<site>/...}); files
- * elsewhere are grouped by their own folder.
+ * {@code render} and of bundles: {@code <target>/<site>/...}, {@code sites/<site>/...}); a file
+ * elsewhere is checked on its own, its commands against its own header.
  */
 public final class DeploymentLinter {
   private static final Pattern LOCAL_DAEMON_KEY = Pattern.compile("(?m)^\\s*local_daemon\\s*=");
@@ -106,10 +106,11 @@ public final class DeploymentLinter {
       this.files = files;
       this.spec = spec;
       Map<String, List<SiteMention>> mentions = new LinkedHashMap<>();
-      for (SourceFile f : files) {
-        List<SiteMention> found = scannable(f) ? MentionScanner.scan(f) : List.of();
-        mentions.put(f.path(), found);
-        found.stream().filter(m -> m.fact() == Fact.SITE).forEach(m -> siteNames.add(lower(m.value())));
+      List<List<SiteMention>> scanned =
+          files.parallelStream().map(f -> scannable(f) ? MentionScanner.scan(f) : List.<SiteMention>of()).toList();
+      for (int i = 0; i < files.size(); i++) {
+        mentions.put(files.get(i).path(), scanned.get(i));
+        scanned.get(i).stream().filter(m -> m.fact() == Fact.SITE).forEach(m -> siteNames.add(lower(m.value())));
       }
       spec.ifPresent(s -> s.spec().sites().forEach(site -> siteNames.add(lower(site.site().name().value()))));
       for (SourceFile f : files) {
@@ -121,7 +122,11 @@ public final class DeploymentLinter {
       }
     }
 
-    /** The key of the file's site folder, and the site it is named after (null for a plain folder). */
+    /**
+     * The key of the file's site folder and the site it is named after; outside a folder named
+     * after a site, the file stands alone (key: its path, site: null), since a plain folder may hold
+     * the files of several sites.
+     */
     String[] siteFolder(String path) {
       List<String> parts = segments(path);
       for (int i = parts.size() - 2; i >= 0; i--) {
@@ -129,7 +134,7 @@ public final class DeploymentLinter {
           return new String[] {String.join("/", parts.subList(0, i + 1)), parts.get(i)};
         }
       }
-      return new String[] {String.join("/", parts.subList(0, Math.max(parts.size() - 1, 0))), null};
+      return new String[] {path, null};
     }
 
     private List<String[]> databases;
@@ -179,8 +184,14 @@ public final class DeploymentLinter {
 
   private static void differing(Group g, Fact fact, Rule rule, List<Finding> found) {
     Optional<SiteMention> agreed = g.consensus(fact);
-    if (agreed.isEmpty()) {
+    // A file outside a site folder is checked against its own note only: without one, a file that
+    // names several sites is its cluster product's business (one package may run several services).
+    boolean noted = g.of(fact).stream().anyMatch(m -> m.role() == SiteMention.Role.NOTE);
+    if (agreed.isEmpty() || (g.site().isEmpty() && !noted)) {
       return;
+    }
+    if (g.site().isEmpty()) {
+      agreed = g.of(fact).stream().filter(m -> m.role() == SiteMention.Role.NOTE).findFirst();
     }
     SiteMention ref = agreed.get();
     for (SiteMention m : g.of(fact)) {
