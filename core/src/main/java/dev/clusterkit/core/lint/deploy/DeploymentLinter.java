@@ -264,7 +264,8 @@ public final class DeploymentLinter {
   private static void expect(Group g, Fact fact, String wanted, LoadedSpec spec, List<Finding> found) {
     for (SiteMention m : g.of(fact)) {
       if (!normal(fact, m.value()).equals(normal(fact, wanted))) {
-        found.add(DeploymentRules.SPEC_MISMATCH.at(m.where(), fact.label() + " '" + m.value() + "' but the spec "
+        found.add(DeploymentRules.SPEC_MISMATCH.at(m.where(), describe(m) + " names " + fact.label() + " '"
+            + m.value() + "' but the spec "
             + spec.path() + " gives site " + g.site().orElse("?") + " " + fact.label() + " '" + wanted + "'"));
       }
     }
