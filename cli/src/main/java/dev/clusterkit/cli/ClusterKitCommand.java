@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; lint found nothing at or above --fail-on",
-      "  1  lint found something at or above --fail-on",
+      "  1  lint found something at or above --fail-on; diff found drift",
       "  2  bad usage, a spec or template that cannot be used, or an I/O error",
       "  3  internal error (--verbose shows the stack trace)"
     })
