@@ -11,5 +11,6 @@ assert names.contains('RUNBOOK.md')
 assert names.contains('clusterpro-linux/testsite.example.com/stop.sh')
 def log = new File(basedir, 'build.log').text
 assert log.contains('attached as cluster-bundle')
-assert log.contains('clusterkit lint: 2 file(s) linted, 0 finding(s)')
+// start.sh, stop.sh, and SETTINGS.txt (read by core's cross-file rules).
+assert log.contains('clusterkit lint: 3 file(s) linted, 0 finding(s)')
 return true

@@ -15,12 +15,13 @@ import picocli.CommandLine.ScopeType;
     description = "Makes a JobCenter site cluster-ready: renders cluster product scripts from a spec and lints them.",
     subcommands = {
       RenderCommand.class, LintCommand.class, PackageCommand.class, VerifyBundleCommand.class,
-      TargetsCommand.class, SchemaCommand.class, DoctorCommand.class
+      TargetsCommand.class, SchemaCommand.class, RulesCommand.class, DiffCommand.class,
+      DoctorCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  done; lint found nothing at or above --fail-on; doctor: no check failed",
-      "  1  lint found something at or above --fail-on; doctor: a check failed",
+      "  0  done; lint found nothing at or above --fail-on; diff found no drift; doctor: no check failed",
+      "  1  lint found something at or above --fail-on; diff found drift; doctor: a check failed",
       "  2  bad usage, a spec or template that cannot be used, or an I/O error",
       "  3  internal error (--verbose shows the stack trace)"
     })

@@ -5,7 +5,7 @@ public final class ExitCodes {
   /** Done; for lint: no finding at or above the threshold. */
   public static final int OK = 0;
 
-  /** lint found something at or above {@code --fail-on}. */
+  /** lint found something at or above {@code --fail-on}; diff found drift. */
   public static final int FINDINGS = 1;
 
   /** Bad usage, a spec or template that cannot be used, or a file that cannot be read or written. */

@@ -65,6 +65,11 @@ final class LintOutput {
     for (LintReport.Skipped s : report.skipped()) {
       skipped.addObject().put("file", s.path()).put("reason", s.reason());
     }
+    return pretty(root);
+  }
+
+  /** Two-space indented JSON with a final newline: stable, so runs diff cleanly. */
+  static String pretty(ObjectNode root) {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter()

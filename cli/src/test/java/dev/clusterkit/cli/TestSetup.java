@@ -39,10 +39,15 @@ final class TestSetup {
     return AdapterRegistry.load(TestSetup.class.getClassLoader());
   }
 
-  /** The adapters the distribution ships: the class path's without the test-only ones. */
+  /**
+   * The adapters the distribution ships: the class path's without the test-only ones (also core's
+   * test adapter, which a reactor build that stops before 'package' puts on the class path).
+   */
   static AdapterRegistry production() {
-    return AdapterRegistry.of(
-        classPath().adapters().stream().filter(a -> !a.getClass().getName().startsWith(TEST_ADAPTERS)).toList());
+    return AdapterRegistry.of(classPath().adapters().stream()
+        .filter(a -> !a.getClass().getName().startsWith(TEST_ADAPTERS))
+        .filter(a -> a.getClass().getName().startsWith("dev.clusterkit."))
+        .toList());
   }
 
   static boolean hasRealClusterproLinux() {

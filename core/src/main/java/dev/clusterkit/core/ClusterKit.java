@@ -6,9 +6,13 @@ import dev.clusterkit.core.bundle.BundleVerifier;
 import dev.clusterkit.core.bundle.Version;
 import dev.clusterkit.core.lint.Finding;
 import dev.clusterkit.core.lint.LintReport;
+import dev.clusterkit.core.lint.LintInputs;
 import dev.clusterkit.core.lint.Linter;
+import dev.clusterkit.core.lint.RuleCatalogue;
 import dev.clusterkit.core.lint.SiteFilesLinter;
 import dev.clusterkit.core.lint.SourceFile;
+import dev.clusterkit.core.lint.deploy.DeploymentLinter;
+import dev.clusterkit.core.lint.deploy.SpecFiles;
 import dev.clusterkit.core.render.Artifact;
 import dev.clusterkit.core.render.RenderException;
 import dev.clusterkit.core.render.RenderOptions;
@@ -20,17 +24,13 @@ import dev.clusterkit.core.spi.AdapterRegistry;
 import dev.clusterkit.core.spi.ClusterAdapter;
 import dev.clusterkit.core.spi.RenderContext;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * The one entry point the CLI, the Maven plugin and embedding applications use: load a spec, render
@@ -128,28 +128,25 @@ public final class ClusterKit {
     }
   }
 
-  /** Lints files and folders (walked recursively, in name order). */
+  /**
+   * Lints files and folders (walked recursively, in name order). Files that cannot be linted
+   * (unreadable, binary, over 1 MiB, not text) are listed as skipped with the reason.
+   *
+   * @throws java.nio.file.NoSuchFileException when a given path does not exist
+   */
   public LintReport lint(List<Path> paths) throws IOException {
-    List<SourceFile> files = new ArrayList<>();
-    List<LintReport.Skipped> skipped = new ArrayList<>();
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or folder");
-      }
-      List<Path> found;
-      try (Stream<Path> walk = Files.walk(p)) {
-        found = walk.filter(Files::isRegularFile).sorted().toList();
-      }
-      for (Path f : found) {
-        read(f).ifPresentOrElse(files::add, () -> skipped.add(new LintReport.Skipped(f.toString(), "not UTF-8 (or UTF-16LE with a BOM) text")));
-      }
-    }
-    return lint(files, skipped);
+    LintInputs.Result inputs = LintInputs.collect(paths);
+    return lint(inputs.files(), new ArrayList<>(inputs.skipped()));
   }
 
   /** Lints files already in memory. */
   public LintReport lintSources(List<SourceFile> files) {
     return lint(files, new ArrayList<>());
+  }
+
+  /** Every rule of core and of the adapters found. */
+  public RuleCatalogue rules() {
+    return RuleCatalogue.of(registry);
   }
 
   private LintReport lint(List<SourceFile> files, List<LintReport.Skipped> skipped) {
@@ -160,22 +157,47 @@ public final class ClusterKit {
       linters.add(asLinter(adapter));
     }
     List<String> linted = new ArrayList<>();
+    List<SourceFile> lintedFiles = new ArrayList<>();
+    List<SourceFile> specs = new ArrayList<>();
     for (SourceFile file : files) {
       boolean any = false;
+      if (SpecFiles.recognizes(file)) {
+        specs.add(file);
+        any = true;
+      }
       for (Linter linter : linters) {
         if (linter.recognizes(file)) {
           claimed.computeIfAbsent(linter, l -> new ArrayList<>()).add(file);
           any = true;
         }
       }
+      any |= DeploymentLinter.recognizes(file);
       if (any) {
         linted.add(file.path());
+        lintedFiles.add(file);
       } else {
         skipped.add(new LintReport.Skipped(file.path(), "no linter recognises this kind of file"));
       }
     }
+    // Linters are independent (adapters are stateless and thread-safe, as the SPI requires) and
+    // the report sorts the findings, so running them side by side changes nothing but the time.
     List<Finding> findings = new ArrayList<>();
-    claimed.forEach((linter, mine) -> findings.addAll(linter.lint(mine)));
+    claimed.entrySet().parallelStream()
+        .map(e -> e.getKey().lint(e.getValue()))
+        .toList()
+        .forEach(findings::addAll);
+    List<DeploymentLinter.LoadedSpec> loaded = new ArrayList<>();
+    for (SourceFile spec : specs) {
+      SpecFiles.Outcome outcome = SpecFiles.load(spec, registry);
+      if (outcome instanceof SpecFiles.Loaded l) {
+        loaded.add(new DeploymentLinter.LoadedSpec(l.spec(), spec.path()));
+      } else if (outcome instanceof SpecFiles.Invalid invalid) {
+        findings.addAll(invalid.findings());
+      }
+    }
+    // Comparing files with a spec needs to know which spec: with several, none is assumed.
+    Optional<DeploymentLinter.LoadedSpec> spec = loaded.size() == 1 ? Optional.of(loaded.get(0)) : Optional.empty();
+    findings.addAll(DeploymentLinter.lint(lintedFiles, spec, findings));
     return new LintReport(findings, linted, skipped);
   }
 
@@ -193,38 +215,8 @@ public final class ClusterKit {
     };
   }
 
-  /**
-   * Reads a file as UTF-8; as UTF-16LE when it starts with that byte order mark (a form Windows
-   * scripts legitimately take); and a batch file that is not UTF-8 in the OEM code page CP932, as
-   * cmd.exe reads it. The bytes are kept for the encoding rules.
-   */
-  static java.util.Optional<SourceFile> read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    boolean utf16le = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE;
-    java.nio.charset.Charset first = utf16le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8;
-    java.util.Optional<String> text = decode(bytes, first);
-    if (text.isPresent()) {
-      return java.util.Optional.of(SourceFile.read(file.toString(), text.get(), first.name(), bytes));
-    }
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (name.endsWith(".bat") || name.endsWith(".cmd")) {
-      java.nio.charset.Charset oem = java.nio.charset.Charset.forName("windows-31j");
-      return decode(bytes, oem).map(t -> SourceFile.read(file.toString(), t, oem.name(), bytes));
-    }
-    return java.util.Optional.empty();
-  }
-
-  private static java.util.Optional<String> decode(byte[] bytes, java.nio.charset.Charset charset) {
-    try {
-      return java.util.Optional.of(
-          charset
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return java.util.Optional.empty();
-    }
+  /** Reads one file as {@link #lint(List)} does; empty when it is not text it can read. */
+  static Optional<SourceFile> read(Path file) {
+    return LintInputs.read(file) instanceof LintInputs.Text t ? Optional.of(t.file()) : Optional.empty();
   }
 }

@@ -33,9 +33,18 @@ class ClusterKitReadTest {
   }
 
   @Test
-  void skipsBytesThatAreNeitherUtf8NorMarkedUtf16() throws Exception {
-    // Valid CP932, but only batch files are read in the OEM code page.
-    Path f = Files.write(dir.resolve("a.vbs"), new byte[] {(byte) 0x82, (byte) 0xA0, 0x0D, 0x0A});
+  void readsShiftJisWhenTheBytesAreNotUtf8() throws Exception {
+    // A VBScript saved in the ANSI code page of Japanese Windows, as the Windows Script Host reads it.
+    byte[] bytes = {(byte) 0x82, (byte) 0xA0, 0x0D, 0x0A};
+    Path f = Files.write(dir.resolve("a.vbs"), bytes);
+    SourceFile file = ClusterKit.read(f).orElseThrow();
+    assertEquals("\u3042\n", file.text());
+    assertEquals(java.util.Optional.of("windows-31j"), file.form().charset());
+  }
+
+  @Test
+  void skipsBytesThatAreNoText() throws Exception {
+    Path f = Files.write(dir.resolve("a.vbs"), new byte[] {(byte) 0x81, 0x7F, 0x0D, 0x0A});
     assertTrue(ClusterKit.read(f).isEmpty());
   }
 }

@@ -194,7 +194,8 @@ class ClusterKitTest {
         report.linted());
     assertEquals(
         List.of(
-            new LintReport.Skipped(dir.resolve("binary.fake").toString(), "not UTF-8 (or UTF-16LE with a BOM) text"),
+            new LintReport.Skipped(dir.resolve("binary.fake").toString(),
+                "not text: neither UTF-8, UTF-16 nor Shift_JIS (CP932)"),
             new LintReport.Skipped(dir.resolve("notes.txt").toString(), "no linter recognises this kind of file")),
         report.skipped());
     assertTrue(report.hasAtLeast(Severity.ERROR));

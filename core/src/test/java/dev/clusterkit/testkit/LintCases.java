@@ -52,6 +52,20 @@ public final class LintCases {
     }
   }
 
+  /** The case folders under {@code root}, sorted (the same as {@link #caseDirs}). */
+  public static List<Path> cases(Path root) {
+    return caseDirs(root);
+  }
+
+  /** Every code some case under {@code root} expects. */
+  public static Set<String> covered(Path root) {
+    Set<String> codes = new TreeSet<>();
+    for (Path c : caseDirs(root)) {
+      expected(c).forEach(e -> codes.add(e.substring(e.lastIndexOf(' ') + 1)));
+    }
+    return codes;
+  }
+
   /** Lints one case folder and checks it yields exactly what its markers expect. */
   public static void assertCase(ClusterKit kit, Path caseDir) {
     try {
@@ -66,11 +80,7 @@ public final class LintCases {
 
   /** Every rule has a case that expects it, and no case expects a code that is not a rule. */
   public static void assertEveryRuleHasACase(Path root, List<Rule> rules) {
-    Set<String> covered = new TreeSet<>();
-    for (Path c : caseDirs(root)) {
-      expected(c).forEach(s -> covered.add(s.substring(s.lastIndexOf(' ') + 1)));
-    }
-    assertEquals(new TreeSet<>(rules.stream().map(Rule::code).toList()), covered);
+    assertEquals(new TreeSet<>(rules.stream().map(Rule::code).toList()), covered(root));
   }
 
   /** Codes are unique, carry the adapter's prefix, and every entry has a summary and a hint. */

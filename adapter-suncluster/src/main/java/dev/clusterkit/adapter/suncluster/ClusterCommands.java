@@ -60,13 +60,13 @@ final class ClusterCommands {
 
   /** Whether any word of the command is a cl* command this reader knows. */
   static boolean mentions(String text) {
-    for (String name : COMMANDS.keySet()) {
-      if (text.matches("(?s).*(^|[\\s/;|&(])" + name + "(\\s.*|$)")) {
-        return true;
-      }
-    }
-    return false;
+    return MENTION.matcher(text).find();
   }
+
+  /** A cl* command name as a word: at the start, or after a blank, '/', ';', '|', '&' or '('. */
+  private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile(
+      "(^|[\\s/;|&(])(" + String.join("|", COMMANDS.keySet().stream().map(java.util.regex.Pattern::quote).toList())
+          + ")(\\s|$)");
 
   static List<Op> read(SourceFile file, List<ShellCommand> commands) {
     List<Op> ops = new ArrayList<>();

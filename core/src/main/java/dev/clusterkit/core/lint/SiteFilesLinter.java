@@ -18,13 +18,24 @@ public final class SiteFilesLinter implements Linter {
     for (SourceFile file : files) {
       if (file.fileName().equals("site.conf")) {
         findings.addAll(SiteConfParser.parse(file).findings());
-      } else if (file.text().contains("local_daemon")) {
+      } else if (isCommon(file)) {
         findings.addAll(DaemonConfParser.checkCommonFile(file));
       } else {
         findings.addAll(DaemonConfParser.parse(file).findings());
       }
     }
     return findings;
+  }
+
+  /**
+   * Whether a daemon.conf is a node's own ({@code <install>/rc/daemon.conf}, where local_daemon
+   * belongs) rather than a site's ({@code <site database>/nqs/daemon.conf}).
+   */
+  static boolean isCommon(SourceFile file) {
+    String parent = file.path().replace('\\', '/');
+    int slash = parent.lastIndexOf('/');
+    parent = slash < 0 ? "" : parent.substring(0, slash);
+    return parent.equals("rc") || parent.endsWith("/rc") || file.text().contains("local_daemon");
   }
 
   /** Every rule this linter can report. */

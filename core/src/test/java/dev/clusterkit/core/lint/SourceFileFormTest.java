@@ -64,9 +64,10 @@ class SourceFileFormTest {
     SourceFile lf = seen.get(1);
     assertEquals(Optional.of("UTF-8"), lf.form().charset());
     assertEquals(List.of(1), lf.form().bareLfLines());
-    // Only batch files fall back to the OEM code page; other non-UTF-8 files stay skipped.
+    // A Shift_JIS text file is read too; this one is of no kind a linter knows.
     assertEquals(1, report.skipped().size());
     assertTrue(report.skipped().get(0).path().endsWith("jp.txt"), report.skipped().toString());
+    assertEquals("no linter recognises this kind of file", report.skipped().get(0).reason());
   }
 
   /** An adapter that recognises every file and records what it was given. */

@@ -101,7 +101,13 @@ public final class ShellScript {
 
   /** The first line, if it is a {@code #!} line. */
   public static String shebang(SourceFile file) {
-    return file.text().startsWith("#!") ? file.lines().get(0) : "";
+    String text = file.text();
+    if (!text.startsWith("#!")) {
+      return "";
+    }
+    // Only the first line: splitting the whole file here made recognising large folders slow.
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
   }
 
   public static ShellScript parse(SourceFile file) {
