@@ -240,7 +240,8 @@ public final class PacemakerAdapter implements ClusterAdapter {
       params.add(Values.param("port_keeper", "1"));
     }
     primitives.add(primitive(group + "-site", "ocf", provider, AGENT, params,
-        List.of(op("start", 0, boot + margin), op("stop", 0, Math.max(stop, STOP_FLOOR) + margin),
+        // In long: BOOT_TIMEOUT and STOP_TIMEOUT may be as large as an int, and the margin adds to it.
+        List.of(op("start", 0, (long) boot + margin), op("stop", 0, (long) Math.max(stop, STOP_FLOOR) + margin),
             op("monitor", cluster.integer(MONITOR_INTERVAL), cluster.integer(MONITOR_TIMEOUT)))));
     m.put("primitives", primitives);
     m.put("members", primitives.stream().map(p -> (String) p.get("id")).toList());
@@ -260,7 +261,7 @@ public final class PacemakerAdapter implements ClusterAdapter {
     return p;
   }
 
-  private static Map<String, Object> op(String name, int interval, int timeout) {
+  private static Map<String, Object> op(String name, int interval, long timeout) {
     Map<String, Object> o = new TreeMap<>();
     o.put("name", name);
     o.put("interval", interval + "s");

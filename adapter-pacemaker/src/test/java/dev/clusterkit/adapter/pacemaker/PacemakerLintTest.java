@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
 import dev.clusterkit.core.lint.LintReport;
+import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.Rule;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,30 +27,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  * linter must report exactly those. Folders named clean-* expect nothing.
  */
 class PacemakerLintTest {
-  private static final Path CASES = Path.of("src/test/resources/lint/cases");
-  private static final Pattern EXPECT = Pattern.compile("# EXPECT(-FILE)?: ((?:PCMK[0-9]{3} ?)+)");
 
-  static Stream<Path> cases() throws Exception {
-    try (Stream<Path> list = Files.list(CASES)) {
-      return list.sorted().toList().stream();
-    }
+  static List<Path> cases() {
+    return LintCases.caseDirs(LintCases.CASES);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) throws Exception {
-    LintReport report = Specs.KIT.lint(List.of(caseDir));
-    assertEquals(List.of(), report.skipped(), "every case file is recognised");
-    assertEquals(expected(caseDir), actual(report.findings()), "findings of " + caseDir + ": " + report.findings());
+  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
+    LintCases.assertCase(Specs.KIT, caseDir);
   }
 
   @Test
-  void everyRuleHasACase() throws Exception {
-    Set<String> covered = new TreeSet<>();
-    for (Path c : cases().toList()) {
-      covered.addAll(expected(c).stream().map(s -> s.substring(s.lastIndexOf(' ') + 1)).toList());
-    }
-    assertEquals(new TreeSet<>(PcmkRules.ALL.stream().map(Rule::code).toList()), covered);
+  void everyRuleHasACase() {
+    LintCases.assertEveryRuleHasACase(LintCases.CASES, PcmkRules.ALL);
   }
 
   @Test
@@ -76,17 +62,17 @@ class PacemakerLintTest {
     }
     LintReport report = Specs.KIT.lintSources(files);
     assertEquals(List.of(), report.findings());
-    assertEquals(3, report.linted().size(), "agent, configuration and CIB; skipped: " + report.skipped());
+    assertEquals(4, report.linted().size(), "agent, configuration, CIB and INSTALL.txt; skipped: " + report.skipped());
   }
 
   @Test
   void findingsNameTheResourceTheValueAndWhereTheSitesTimingCameFrom() throws Exception {
-    List<Finding> findings = Specs.KIT.lint(List.of(CASES.resolve("PCMK001-cib-site-conf"))).findings();
+    List<Finding> findings = Specs.KIT.lint(List.of(LintCases.CASES.resolve("PCMK001-cib-site-conf"))).findings();
     assertEquals(1, findings.size(), findings.toString());
     assertEquals("src/test/resources/lint/cases/PCMK001-cib-site-conf/cib.xml:18 PCMK001 error site resource 'jc-site':"
         + " the start timeout, 240 s, is not above the site's BOOT_TIMEOUT of 300 s (site.conf beside this file)",
         findings.get(0).toString());
-    List<Finding> anything = Specs.KIT.lint(List.of(CASES.resolve("anything-agent"))).findings();
+    List<Finding> anything = Specs.KIT.lint(List.of(LintCases.CASES.resolve("anything-agent"))).findings();
     assertTrue(anything.stream().anyMatch(f -> f.message().equals(
         "site resource 'jobcenter': the start timeout, Pacemaker's default of 20 s (neither the op nor op_defaults"
             + " gives one), is not above the site's BOOT_TIMEOUT of 180 s (JobCenter's default)")), anything.toString());
@@ -105,30 +91,4 @@ class PacemakerLintTest {
     assertEquals(Optional.empty(), Durations.millis(text));
   }
 
-  private static Set<String> expected(Path caseDir) throws Exception {
-    Set<String> expected = new TreeSet<>();
-    try (Stream<Path> files = Files.list(caseDir)) {
-      for (Path f : files.sorted().toList()) {
-        List<String> lines = Files.readAllLines(f);
-        for (int i = 0; i < lines.size(); i++) {
-          Matcher m = EXPECT.matcher(lines.get(i));
-          if (m.find()) {
-            for (String code : m.group(2).trim().split(" +")) {
-              expected.add(f.getFileName() + ":" + (m.group(1) == null ? i + 1 : 0) + " " + code);
-            }
-          }
-        }
-      }
-    }
-    return expected;
-  }
-
-  private static Set<String> actual(List<Finding> findings) {
-    Set<String> actual = new TreeSet<>();
-    for (Finding f : findings) {
-      String file = Path.of(f.location().file()).getFileName().toString();
-      actual.add(file + ":" + f.location().line() + " " + f.code());
-    }
-    return actual;
-  }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>POSIX sh: CLUSTERPRO's start.sh and stop.sh, Serviceguard's external script, the Sun
- *       Cluster scripts. Run by {@code /bin/sh}, which is dash or bash on Linux, ksh on HP-UX
+ *       Cluster scripts, Pacemaker's OCF agent and pcs script. Run by {@code /bin/sh}, which is dash or bash on Linux, ksh on HP-UX
  *       ({@code /usr/bin/sh}) and Solaris 11, so every one of them must parse it.
  *   <li>ksh: Serviceguard legacy control-script fragments for HP-UX ({@code .ksh}).
  *   <li>bash: the same fragments for Linux ({@code .bash}), where the control script is bash.
@@ -69,7 +69,7 @@ enum ArtifactKind {
     }
     return switch (ext) {
       case "txt", "md" -> Optional.of(DOCUMENT);
-      case "conf", "ascii", "json" -> Optional.of(CONFIGURATION);
+      case "conf", "ascii", "json", "xml", "crm" -> Optional.of(CONFIGURATION);
       case "bat", "cmd", "ps1", "vbs" -> Optional.of(WINDOWS_SCRIPT);
       default -> Optional.empty();
     };

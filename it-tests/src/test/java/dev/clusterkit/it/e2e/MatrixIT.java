@@ -165,7 +165,10 @@ class MatrixIT {
                 : List.of(shell, "-n", f.path.toString());
         Shell.Result r = Shell.run(command);
         runs++;
-        if (r.exitCode() != 0 || !r.stderr().isEmpty()) {
+        // ksh93 -n also gives speed tips for $((...)), which POSIX sh needs: not a parse problem.
+        String complaints = r.stderr().lines().filter(l -> !l.matches(".*: warning: line \\d+: .* is slower than .*"))
+            .collect(java.util.stream.Collectors.joining("\n"));
+        if (r.exitCode() != 0 || !complaints.isEmpty()) {
           failures.add(String.join(" ", command.subList(0, command.size() - 1)) + " " + f.name() + ":\n" + r.describe());
         }
       }

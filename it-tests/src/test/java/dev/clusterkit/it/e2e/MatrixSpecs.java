@@ -36,7 +36,12 @@ final class MatrixSpecs {
    * targets accept; {@code portKeeper} whether they all can run nqsportkpr (GDS cannot).
    */
   private record Platform(
-      String id, String clusterTargets, String siteTargets, long maxBoot, long maxStop, boolean portKeeper) {}
+      String id, String clusterTargets, String siteTargets, long maxBoot, long maxStop, boolean portKeeper,
+      boolean watchedOnly) {
+    Platform(String id, String clusterTargets, String siteTargets, long maxBoot, long maxStop, boolean portKeeper) {
+      this(id, clusterTargets, siteTargets, maxBoot, maxStop, portKeeper, false);
+    }
+  }
 
   /** Serviceguard's longest service_halt_timeout, which must cover STOP_TIMEOUT. */
   private static final long SG_MAX_HALT = 4294;
@@ -64,6 +69,25 @@ final class MatrixSpecs {
                   """,
               Integer.MAX_VALUE,
               SG_MAX_HALT,
+              true),
+          // Pacemaker's agent needs the watched cjcpw, so every site of this variant is watched.
+          new Platform(
+              "linux",
+              """
+                clusterpro-linux: {}
+                pacemaker: {}
+                serviceguard: {}
+              """,
+              """
+                      serviceguard:
+                        ipSubnet: %1$s
+                        vg: vg%2$d
+                        fsName: /dev/vg%2$d/lvol1
+                        fsType: ext4
+                  """,
+              Integer.MAX_VALUE,
+              SG_MAX_HALT,
+              true,
               true),
           new Platform(
               "hpux",
@@ -189,7 +213,7 @@ final class MatrixSpecs {
     StringBuilder y = header(name, p, windows ? "'C:\\JobCenter\\SV'" : "/usr/lib/nqs");
     y.append("sites:\n");
     site(y, p, "jcsite1.cluster.example.com", 201, db1, "192.168.10.51", "192.168.10.0", 1, true, keeperOnWatched, Timing.DEFAULT);
-    site(y, p, "jcsite2.cluster.example.com", 202, db2, "192.168.10.52", "192.168.10.0", 2, false, keeperOnUnwatched,
+    site(y, p, "jcsite2.cluster.example.com", 202, db2, "192.168.10.52", "192.168.10.0", 2, p.watchedOnly, keeperOnUnwatched,
         new Timing(300, 240, 20));
     y.append("targets:\n").append(p.clusterTargets);
     return new Spec(name, y.toString());
@@ -209,7 +233,7 @@ final class MatrixSpecs {
     y.append("sites:\n");
     site(y, p, longName, Integer.MAX_VALUE, db1, "223.255.255.254", "223.255.255.0", 1, true, p.portKeeper,
         new Timing(30, 30, 29));
-    site(y, p, "a.b", 1, db2, "1.0.0.1", "1.0.0.0", 2, false, false, new Timing(p.maxBoot, p.maxStop, 1));
+    site(y, p, "a.b", 1, db2, "1.0.0.1", "1.0.0.0", 2, p.watchedOnly, false, new Timing(p.maxBoot, p.maxStop, 1));
     y.append("targets:\n").append(p.clusterTargets);
     return new Spec(name, y.toString());
   }
