@@ -27,6 +27,9 @@ public interface Posix {
    */
   boolean signalGroup(long pgid, int signal);
 
+  /** Gets ready to signal without delay, in the background (loads what {@link #signalGroup} needs). */
+  default void preload() {}
+
   /** The implementation for this JVM. */
   static Posix system() {
     return NativePosix.INSTANCE;

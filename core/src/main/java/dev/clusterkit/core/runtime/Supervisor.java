@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  * that case.
  */
 final class Supervisor {
+  /** How often a port-bound daemon's port is probed until it accepts (a refused local connect costs microseconds). */
+  private static final long PORT_POLL_MS = 10;
+
   private final SiteDatabase db;
   private final SiteIdentity identity;
   private final List<DaemonSpec> specs;
@@ -135,6 +138,7 @@ final class Supervisor {
           }
         }
       }
+      posix.preload();
       exit = watch(stopRequests);
       return exit;
     } finally {
@@ -365,8 +369,8 @@ final class Supervisor {
                   postReady(r);
                 }
               },
-              5,
-              20,
+              2,
+              PORT_POLL_MS,
               TimeUnit.MILLISECONDS);
     }
     saveState();
