@@ -110,7 +110,7 @@ class LintCommandTest {
     JsonNode skipped = doc.get("skipped");
     assertEquals(2, skipped.size());
     assertEquals(tmp.resolve("x/latin1.txt").toString(), skipped.get(0).get("file").asText());
-    assertEquals("not UTF-8 text", skipped.get(0).get("reason").asText());
+    assertEquals("not UTF-8 (or UTF-16LE with a BOM) text", skipped.get(0).get("reason").asText());
     assertEquals(r.out(), Cli.run("lint", "--format", "json", tmp.resolve("x").toString()).out(), "deterministic");
   }
 
