@@ -41,7 +41,7 @@ final class NativePosix implements Posix {
    * libc through JNA, loaded on first use (class holder idiom): loading takes 60-100 ms (JNA
    * unpacks its native library), which cjcpw must not spend before it starts the daemons. The
    * stack limit and the umask come from /proc; only signalling needs libc, and the supervisor
-   * {@link #preload}s it once the site is up.
+   * {@link #preload}s it in the background once the site is up.
    */
   private static final class Libc {
     static final Optional<CLib> C = load();
@@ -61,9 +61,8 @@ final class NativePosix implements Posix {
 
   @Override
   public void preload() {
-    Thread t = new Thread(NativePosix::libc, "posix-preload");
-    t.setDaemon(true);
-    t.start();
+    // Signal 0 to ourselves checks nothing but binds kill(), which JNA does on its first call.
+    libc().ifPresent(c -> c.kill((int) ProcessHandle.current().pid(), 0));
   }
 
   @Override

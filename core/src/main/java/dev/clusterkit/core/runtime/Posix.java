@@ -27,7 +27,10 @@ public interface Posix {
    */
   boolean signalGroup(long pgid, int signal);
 
-  /** Gets ready to signal without delay, in the background (loads what {@link #signalGroup} needs). */
+  /**
+   * Loads what {@link #signalGroup} needs, so that a later stop does not wait for it. May take a
+   * while: call it from a background thread.
+   */
   default void preload() {}
 
   /** The implementation for this JVM. */
