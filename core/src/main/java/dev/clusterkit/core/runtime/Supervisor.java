@@ -123,6 +123,7 @@ final class Supervisor {
       }
       Runtime.getRuntime().addShutdownHook(hook);
       log.info("cjcpw started (pid " + ProcessHandle.current().pid() + ")");
+      warmUpStop();
       if (maintenance) {
         log.info("maintenance=ON: cjcpw runs without the daemons until nqsstart (guide 2.5.5)");
       } else {
@@ -138,7 +139,6 @@ final class Supervisor {
           }
         }
       }
-      warmUpStop();
       exit = watch(stopRequests);
       return exit;
     } finally {
@@ -439,8 +439,9 @@ final class Supervisor {
   }
 
   /**
-   * Loads, off the supervisor thread, what the first stop needs (libc through JNA, the process
-   * table scan): cold, they add tens of milliseconds between a daemon's death and the failover.
+   * Loads, off the supervisor thread and while the daemons start, what the first stop needs (libc
+   * through JNA, the process table scan): cold, they add 50-200 ms between a daemon's death and
+   * the failover.
    */
   private void warmUpStop() {
     Thread t =
