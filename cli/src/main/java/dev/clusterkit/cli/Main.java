@@ -1,6 +1,7 @@
 package dev.clusterkit.cli;
 
 import dev.clusterkit.core.ClusterKit;
+import dev.clusterkit.core.runtime.RuntimeSettings;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -32,7 +33,16 @@ public final class Main {
    * failure to create it is reported like any other).
    */
   public static int run(Supplier<ClusterKit> kit, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = new CommandLine(new ClusterKitCommand(kit));
+    return run(kit, RuntimeSettings::fromEnvironment, out, err, args);
+  }
+
+  /**
+   * Runs the command with given embedded-runtime settings for the {@code site} commands (by
+   * default they come from the {@code CLUSTERKIT_*} environment variables).
+   */
+  public static int run(
+      Supplier<ClusterKit> kit, Supplier<RuntimeSettings> runtime, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cmd = new CommandLine(new ClusterKitCommand(kit, runtime));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -23,6 +23,12 @@ import java.util.Set;
  * is gone, and nothing is sent.
  */
 final class GroupStopper {
+  /**
+   * How often to look again: from 1 ms, doubling up to 10 ms, since most daemons end within
+   * milliseconds of SIGTERM and the site's failover waits for the last one.
+   */
+  private static final Duration FIRST_POLL = Duration.ofMillis(1);
+
   private static final Duration POLL = Duration.ofMillis(10);
 
   /** A daemon to stop: its name and its process, the leader of its group. */
@@ -51,6 +57,7 @@ final class GroupStopper {
       signal(remaining.get(i), graceful ? Posix.SIGTERM : Posix.SIGKILL, posix, log);
     }
     boolean forced = !graceful;
+    long poll = FIRST_POLL.toMillis();
     while (true) {
       Set<Long> now = liveGroups();
       remaining.removeIf(t -> gone(t, now));
@@ -72,7 +79,8 @@ final class GroupStopper {
         return names(remaining);
       }
       try {
-        Thread.sleep(POLL.toMillis());
+        Thread.sleep(poll);
+        poll = Math.min(poll * 2, POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return names(remaining);

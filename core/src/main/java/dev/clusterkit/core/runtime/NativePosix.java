@@ -35,21 +35,39 @@ final class NativePosix implements Posix {
     public long rlimMax;
   }
 
-  private final Optional<CLib> libc;
+  private NativePosix() {}
 
-  private NativePosix() {
-    Optional<CLib> loaded;
-    try {
-      loaded = Optional.of(Native.load("c", CLib.class));
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
-      loaded = Optional.empty();
+  /**
+   * libc through JNA, loaded on first use (class holder idiom): loading takes 60-100 ms (JNA
+   * unpacks its native library), which cjcpw must not spend before it starts the daemons. The
+   * stack limit and the umask come from /proc; only signalling needs libc, and the supervisor
+   * {@link #preload}s it in the background once the site is up.
+   */
+  private static final class Libc {
+    static final Optional<CLib> C = load();
+
+    private static Optional<CLib> load() {
+      try {
+        return Optional.of(Native.load("c", CLib.class));
+      } catch (UnsatisfiedLinkError | RuntimeException e) {
+        return Optional.empty();
+      }
     }
-    this.libc = loaded;
+  }
+
+  private static Optional<CLib> libc() {
+    return Libc.C;
+  }
+
+  @Override
+  public void preload() {
+    // Signal 0 to ourselves checks nothing but binds kill(), which JNA does on its first call.
+    libc().ifPresent(c -> c.kill((int) ProcessHandle.current().pid(), 0));
   }
 
   @Override
   public boolean supported() {
-    return libc.isPresent();
+    return libc().isPresent();
   }
 
   @Override
@@ -59,31 +77,30 @@ final class NativePosix implements Posix {
     if (line.isPresent()) {
       return Integer.parseInt(line.get().substring("Umask:".length()).strip(), 8);
     }
-    if (libc.isEmpty()) {
-      throw new UnsupportedOperationException("the umask cannot be read: no libc through JNA and no /proc");
-    }
-    int old = libc.get().umask(0022);
-    libc.get().umask(old);
+    CLib c = libc().orElseThrow(() -> new UnsupportedOperationException("the umask cannot be read: no libc through JNA and no /proc"));
+    int old = c.umask(0022);
+    c.umask(old);
     return old;
   }
 
   @Override
   public OptionalLong stackLimit() {
-    if (libc.isPresent()) {
-      RLimit limit = new RLimit();
-      try {
-        libc.get().getrlimit(RLIMIT_STACK, limit);
-      } catch (LastErrorException e) {
-        return OptionalLong.empty();
-      }
-      return limit.rlimCur == -1L ? OptionalLong.empty() : OptionalLong.of(limit.rlimCur);
+    // "Max stack size            8388608              unlimited            bytes": the soft limit first.
+    Optional<String> line = procLine(Path.of("/proc/self/limits"), "Max stack size");
+    if (line.isPresent()) {
+      String soft = line.get().substring("Max stack size".length()).strip().split("\\s+")[0];
+      return soft.matches("[0-9]+") ? OptionalLong.of(Long.parseLong(soft)) : OptionalLong.empty();
     }
-    // "Max stack size            8388608              unlimited            bytes"
-    return procLine(Path.of("/proc/self/limits"), "Max stack size")
-        .map(l -> l.substring("Max stack size".length()).strip().split("\\s+")[0])
-        .filter(v -> v.matches("[0-9]+"))
-        .map(v -> OptionalLong.of(Long.parseLong(v)))
-        .orElse(OptionalLong.empty());
+    if (libc().isEmpty()) {
+      return OptionalLong.empty();
+    }
+    RLimit limit = new RLimit();
+    try {
+      libc().get().getrlimit(RLIMIT_STACK, limit);
+    } catch (LastErrorException e) {
+      return OptionalLong.empty();
+    }
+    return limit.rlimCur == -1L ? OptionalLong.empty() : OptionalLong.of(limit.rlimCur);
   }
 
   @Override
@@ -91,9 +108,10 @@ final class NativePosix implements Posix {
     if (pgid <= 1 || pgid > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("process group " + pgid + " cannot be signalled");
     }
-    if (libc.isPresent()) {
+    Optional<CLib> c = libc();
+    if (c.isPresent()) {
       try {
-        libc.get().kill((int) -pgid, signal);
+        c.get().kill((int) -pgid, signal);
         return true;
       } catch (LastErrorException e) {
         if (e.getErrorCode() == ESRCH) {

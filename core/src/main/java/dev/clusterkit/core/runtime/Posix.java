@@ -27,6 +27,12 @@ public interface Posix {
    */
   boolean signalGroup(long pgid, int signal);
 
+  /**
+   * Loads what {@link #signalGroup} needs, so that a later stop does not wait for it. May take a
+   * while: call it from a background thread.
+   */
+  default void preload() {}
+
   /** The implementation for this JVM. */
   static Posix system() {
     return NativePosix.INSTANCE;

@@ -1,7 +1,9 @@
 package dev.clusterkit.core.runtime;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -18,6 +20,9 @@ import java.util.Map;
  * calling environment reach it.
  */
 public final class ShimInstaller {
+  /** The end of each shim's second line, by which {@link #install} knows its own files. */
+  private static final String MARK = " of the clusterkit embedded JobCenter runtime (generated; do not edit)";
+
   private ShimInstaller() {}
 
   /** The shim paths under the prefix, with the command each runs. */
@@ -37,8 +42,21 @@ public final class ShimInstaller {
     return install(prefix, Jvm.java(), Jvm.classPath());
   }
 
-  /** Installs shims that run {@code java} with {@code classPath}; returns the files written. */
+  /**
+   * Installs shims that run {@code java} with {@code classPath}; returns the files written.
+   *
+   * @throws FileAlreadyExistsException before writing anything, when one of the paths holds a file
+   *     that is not a shim (a real JobCenter command under its install root, say)
+   */
   public static List<Path> install(Path prefix, String java, String classPath) throws IOException {
+    for (String relative : layout().keySet()) {
+      Path file = prefix.resolve(relative);
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !isShim(file)) {
+        throw new FileAlreadyExistsException(
+            file.toString(), null,
+            "exists and is not a clusterkit shim (a JobCenter command?); nothing was written: remove it or install the shims under another prefix");
+      }
+    }
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> e : layout().entrySet()) {
       Path file = prefix.resolve(e.getKey());
@@ -50,9 +68,18 @@ public final class ShimInstaller {
     return written;
   }
 
+  /** Whether {@code file} is a regular file written by {@link #install}. */
+  static boolean isShim(Path file) throws IOException {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 64 * 1024) {
+      return false;
+    }
+    List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return lines.size() > 1 && lines.get(0).equals("#!/bin/sh") && lines.get(1).endsWith(MARK);
+  }
+
   static String script(String command, String java, String classPath) {
     StringBuilder s = new StringBuilder("#!/bin/sh\n");
-    s.append("# ").append(command).append(" of the clusterkit embedded JobCenter runtime (generated; do not edit)\n");
+    s.append("# ").append(command).append(MARK).append('\n');
     s.append("exec ").append(quote(java));
     for (String option : Jvm.options()) {
       s.append(' ').append(quote(option));

@@ -2,9 +2,11 @@ package dev.clusterkit.core.runtime;
 
 import static dev.clusterkit.core.runtime.SiteFixture.SITE1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.testkit.Shell;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,6 +35,24 @@ class ShimInstallerTest {
       assertEquals(0, lint.exitCode(), lint.describe());
     }
     assertTrue(Files.readString(prefix.resolve("cluster/cjcls")).contains("-cp '/a b/x.jar:/it'\\''s.jar' dev.clusterkit.core.runtime.JobCenterCommands cjcls \"$@\""));
+  }
+
+  @Test
+  void aFileThatIsNotAShimIsNeverReplacedAndNothingIsWritten() throws Exception {
+    Path prefix = tmp.resolve("usr/lib/nqs");
+    Files.createDirectories(prefix.resolve("cluster"));
+    Files.writeString(prefix.resolve("nqsstop"), "#!/bin/sh\n# the real JobCenter nqsstop\n");
+    FileAlreadyExistsException e =
+        assertThrows(
+            FileAlreadyExistsException.class, () -> ShimInstaller.install(prefix, "/usr/bin/java", "/x.jar"));
+    assertTrue(e.getMessage().contains(prefix.resolve("nqsstop") + ": exists and is not a clusterkit shim"), e.getMessage());
+    assertEquals("#!/bin/sh\n# the real JobCenter nqsstop\n", Files.readString(prefix.resolve("nqsstop")));
+    assertTrue(Files.notExists(prefix.resolve("cluster/cjcpw")), "nothing is written when one path is taken");
+    // Shims written before are replaced: installing twice works.
+    Files.delete(prefix.resolve("nqsstop"));
+    ShimInstaller.install(prefix, "/usr/bin/java", "/x.jar");
+    ShimInstaller.install(prefix, "/usr/bin/java2", "/y.jar");
+    assertTrue(Files.readString(prefix.resolve("nqsstop")).contains("'/usr/bin/java2'"));
   }
 
   @Test
