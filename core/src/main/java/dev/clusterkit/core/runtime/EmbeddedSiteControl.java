@@ -74,7 +74,6 @@ public final class EmbeddedSiteControl implements SiteControl {
       SiteDatabase db, SiteIdentity identity, SiteConf conf, boolean maintenance, List<DaemonSpec> daemons, SiteLog log) {}
 
   private Prepared prepare(SiteName name, SiteDatabasePath database, String command) throws SiteControlException {
-    checkStack();
     SiteDatabase db = new SiteDatabase(path(database));
     SiteIdentity identity = SiteIdentity.read(db.identity());
     if (!identity.name().sameHostAs(name)) {
@@ -101,6 +100,9 @@ public final class EmbeddedSiteControl implements SiteControl {
     } catch (IOException e) {
       throw new SiteControlException.Refused("cannot read " + db.daemons() + ": " + e.getMessage(), e);
     }
+    // Checked after the reading, which overlaps the loading of libc (JobCenterCommands), and before
+    // anything is written.
+    checkStack();
     // The standby node never ran cjcmksite: its link is made when the site first starts there.
     Path link = settings.spoolRoot().resolve(identity.address().linkName());
     Optional<Path> target = SiteMaker.linkTarget(link);

@@ -20,7 +20,11 @@ import java.util.Set;
  * <p>A group counts as stopped when none of its processes is alive (zombies are dead: an orphan's
  * zombie may wait long for init to reap it). Before each signal the group leader's start time is
  * compared with the one recorded: a leader PID that now belongs to another process means our group
- * is gone, and nothing is sent.
+ * is gone, and nothing is sent. That inference is sound on Linux: the kernel frees a PID only when
+ * no task uses it any more as process, group or session ID ({@code __change_pid} in
+ * kernel/pid.c), so while any member of our group lives, no new process can get the leader's PID;
+ * a leader that merely exited leaves no process at that PID, which is not "reused", and the group
+ * is signalled as usual.
  */
 final class GroupStopper {
   /**

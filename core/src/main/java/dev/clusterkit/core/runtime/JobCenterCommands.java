@@ -50,9 +50,28 @@ public final class JobCenterCommands {
       System.err.println("usage: JobCenterCommands COMMAND [ARGS...]; commands: " + String.join(", ", COMMANDS));
       System.exit(SiteControlException.EXIT_USAGE);
     }
+    if (args[0].equals("cjcpw") || args[0].equals("cjcmksite")) {
+      preloadLibc();
+    }
     int code = run(args[0], Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
     System.out.flush();
     System.exit(code);
+  }
+
+  /**
+   * Starts loading libc through JNA (50-100 ms) on a background thread, so that it overlaps the
+   * reading of the site database instead of delaying the first daemon.
+   */
+  private static void preloadLibc() {
+    // A named class, not a lambda: the first lambda of a JVM costs 10-15 ms of bootstrap.
+    Thread t = new Thread(new Runnable() {
+          @Override
+          public void run() {
+            Posix.system().preload();
+          }
+        }, "libc-preload");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Runs {@code command} with {@code args}; returns its exit code. */

@@ -3,7 +3,6 @@ package dev.clusterkit.core.runtime;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.Structure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,43 +11,43 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
-/** {@link Posix} over libc through JNA, with a {@code /proc} and {@code kill(1)} fallback. */
+/**
+ * {@link Posix} over libc through JNA. Without JNA (no native library for the platform) the umask
+ * and stack limit come from {@code /proc/self} and signals go through {@code kill(1)}.
+ */
 final class NativePosix implements Posix {
   static final NativePosix INSTANCE = new NativePosix();
 
   private static final int RLIMIT_STACK = 3; // Linux
+  private static final long RLIM_INFINITY = -1L; // Linux LP64: ~0UL
   private static final int ESRCH = 3;
 
   /** The libc functions we call. */
   public interface CLib extends Library {
     int umask(int mask);
 
-    int getrlimit(int resource, RLimit limit) throws LastErrorException;
+    /** {@code limit} is struct rlimit on LP64 Linux: {rlim_cur, rlim_max}. */
+    int getrlimit(int resource, long[] limit) throws LastErrorException;
 
     int kill(int pid, int signal) throws LastErrorException;
-  }
-
-  /** struct rlimit on LP64 Linux. */
-  @Structure.FieldOrder({"rlimCur", "rlimMax"})
-  public static final class RLimit extends Structure {
-    public long rlimCur;
-    public long rlimMax;
   }
 
   private NativePosix() {}
 
   /**
-   * libc through JNA, loaded on first use (class holder idiom): loading takes 60-100 ms (JNA
-   * unpacks its native library), which cjcpw must not spend before it starts the daemons. The
-   * stack limit and the umask come from /proc; only signalling needs libc, and the supervisor
-   * {@link #preload}s it in the background once the site is up.
+   * libc through JNA, loaded on first use (class holder idiom). Loading takes 50-100 ms (JNA
+   * unpacks its native library and builds a proxy), so cjcpw starts it on a background thread as
+   * its first step ({@link #preload}) and has it by the time it checks the stack limit.
    */
   private static final class Libc {
     static final Optional<CLib> C = load();
 
     private static Optional<CLib> load() {
       try {
-        return Optional.of(Native.load("c", CLib.class));
+        CLib c = Native.load("c", CLib.class);
+        // JNA binds a method on its first call: bind the ones a stop needs now, not during a failover.
+        c.kill((int) ProcessHandle.current().pid(), 0);
+        return Optional.of(c);
       } catch (UnsatisfiedLinkError | RuntimeException e) {
         return Optional.empty();
       }
@@ -61,8 +60,7 @@ final class NativePosix implements Posix {
 
   @Override
   public void preload() {
-    // Signal 0 to ourselves checks nothing but binds kill(), which JNA does on its first call.
-    libc().ifPresent(c -> c.kill((int) ProcessHandle.current().pid(), 0));
+    libc();
   }
 
   @Override
@@ -70,37 +68,41 @@ final class NativePosix implements Posix {
     return libc().isPresent();
   }
 
+  /**
+   * umask(2) can only be read by setting it. We set it to the value {@code /proc/self/status}
+   * shows (Linux 4.7+), which is the current one, so nothing changes and a file another thread
+   * creates meanwhile gets the right mode; only when the two disagree do we restore what umask(2)
+   * returned.
+   */
   @Override
   public synchronized int umask() {
-    // /proc/self/status has it without the set-and-restore race (Linux 4.7+).
-    Optional<String> line = procLine(Path.of("/proc/self/status"), "Umask:");
-    if (line.isPresent()) {
-      return Integer.parseInt(line.get().substring("Umask:".length()).strip(), 8);
+    Optional<Integer> proc = procUmask();
+    Optional<CLib> c = libc();
+    if (c.isEmpty()) {
+      return proc.orElseThrow(() -> new UnsupportedOperationException("the umask cannot be read: no libc through JNA and no /proc"));
     }
-    CLib c = libc().orElseThrow(() -> new UnsupportedOperationException("the umask cannot be read: no libc through JNA and no /proc"));
-    int old = c.umask(0022);
-    c.umask(old);
+    int guess = proc.orElse(0022);
+    int old = c.get().umask(guess);
+    if (old != guess) {
+      c.get().umask(old);
+    }
     return old;
   }
 
   @Override
   public OptionalLong stackLimit() {
-    // "Max stack size            8388608              unlimited            bytes": the soft limit first.
-    Optional<String> line = procLine(Path.of("/proc/self/limits"), "Max stack size");
-    if (line.isPresent()) {
-      String soft = line.get().substring("Max stack size".length()).strip().split("\\s+")[0];
-      return soft.matches("[0-9]+") ? OptionalLong.of(Long.parseLong(soft)) : OptionalLong.empty();
+    Optional<CLib> c = libc();
+    if (c.isEmpty() || Native.LONG_SIZE != Long.BYTES) {
+      return procStackLimit();
     }
-    if (libc().isEmpty()) {
-      return OptionalLong.empty();
-    }
-    RLimit limit = new RLimit();
+    // A long[2], not a JNA Structure, whose reflective set-up would cost cjcpw's start 5-10 ms.
+    long[] limit = new long[2];
     try {
-      libc().get().getrlimit(RLIMIT_STACK, limit);
+      c.get().getrlimit(RLIMIT_STACK, limit);
     } catch (LastErrorException e) {
       return OptionalLong.empty();
     }
-    return limit.rlimCur == -1L ? OptionalLong.empty() : OptionalLong.of(limit.rlimCur);
+    return limit[0] == RLIM_INFINITY ? OptionalLong.empty() : OptionalLong.of(limit[0]);
   }
 
   @Override
@@ -137,6 +139,23 @@ final class NativePosix implements Posix {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** The umask from /proc/self/status, the fallback without JNA. */
+  static Optional<Integer> procUmask() {
+    return procLine(Path.of("/proc/self/status"), "Umask:")
+        .map(l -> Integer.parseInt(l.substring("Umask:".length()).strip(), 8));
+  }
+
+  /** The soft stack limit from /proc/self/limits, the fallback without JNA. */
+  static OptionalLong procStackLimit() {
+    // "Max stack size            8388608              unlimited            bytes": the soft limit first.
+    Optional<String> line = procLine(Path.of("/proc/self/limits"), "Max stack size");
+    if (line.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    String soft = line.get().substring("Max stack size".length()).strip().split("\\s+")[0];
+    return soft.matches("[0-9]+") ? OptionalLong.of(Long.parseLong(soft)) : OptionalLong.empty();
   }
 
   private static Optional<String> procLine(Path file, String prefix) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes POSIX sh launchers for the JobCenter commands under an install prefix, where a JobCenter
@@ -37,9 +38,41 @@ public final class ShimInstaller {
     return m;
   }
 
+  /** What {@link #install(Path, String, String, boolean)} wrote. */
+  public record Installation(List<Path> shims, Optional<Path> classArchive, Optional<String> classArchiveProblem) {}
+
   /** Installs shims that run this JVM's java with this JVM's class path. */
   public static List<Path> install(Path prefix) throws IOException {
     return install(prefix, Jvm.java(), Jvm.classPath());
+  }
+
+  /**
+   * Installs shims that run this JVM's java with this JVM's class path, and the class archive
+   * they start from when {@code classArchive}.
+   */
+  public static Installation install(Path prefix, boolean classArchive) throws IOException {
+    return install(prefix, Jvm.java(), Jvm.classPath(), classArchive);
+  }
+
+  /**
+   * Installs shims that run {@code java} with {@code classPath}, after a class archive for them
+   * when {@code classArchive} (see {@link ClassArchive}; about 2 s). A failed training run does
+   * not fail the installation: the shims then start without the archive, and {@link
+   * Installation#classArchiveProblem} says why.
+   *
+   * @throws FileAlreadyExistsException before writing anything, when one of the paths holds a file
+   *     that is not a shim
+   */
+  public static Installation install(Path prefix, String java, String classPath, boolean classArchive) throws IOException {
+    refuseForeignFiles(prefix);
+    Path archive = prefix.resolve(ClassArchive.FILE);
+    Optional<String> problem = Optional.empty();
+    if (classArchive) {
+      Files.createDirectories(prefix);
+      problem = ClassArchive.create(archive, java, classPath);
+    }
+    Optional<Path> made = classArchive && problem.isEmpty() ? Optional.of(archive) : Optional.empty();
+    return new Installation(write(prefix, java, classPath, made), made, problem);
   }
 
   /**
@@ -49,6 +82,11 @@ public final class ShimInstaller {
    *     that is not a shim (a real JobCenter command under its install root, say)
    */
   public static List<Path> install(Path prefix, String java, String classPath) throws IOException {
+    refuseForeignFiles(prefix);
+    return write(prefix, java, classPath, Optional.empty());
+  }
+
+  private static void refuseForeignFiles(Path prefix) throws IOException {
     for (String relative : layout().keySet()) {
       Path file = prefix.resolve(relative);
       if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !isShim(file)) {
@@ -57,11 +95,14 @@ public final class ShimInstaller {
             "exists and is not a clusterkit shim (a JobCenter command?); nothing was written: remove it or install the shims under another prefix");
       }
     }
+  }
+
+  private static List<Path> write(Path prefix, String java, String classPath, Optional<Path> archive) throws IOException {
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> e : layout().entrySet()) {
       Path file = prefix.resolve(e.getKey());
       Files.createDirectories(file.getParent());
-      AtomicFile.write(file, script(e.getValue(), java, classPath));
+      AtomicFile.write(file, script(e.getValue(), java, classPath, archive));
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
       written.add(file);
     }
@@ -77,11 +118,13 @@ public final class ShimInstaller {
     return lines.size() > 1 && lines.get(0).equals("#!/bin/sh") && lines.get(1).endsWith(MARK);
   }
 
-  static String script(String command, String java, String classPath) {
+  static String script(String command, String java, String classPath, Optional<Path> archive) {
     StringBuilder s = new StringBuilder("#!/bin/sh\n");
     s.append("# ").append(command).append(MARK).append('\n');
     s.append("exec ").append(quote(java));
-    for (String option : Jvm.options()) {
+    List<String> options = new ArrayList<>(Jvm.options());
+    archive.ifPresent(a -> options.addAll(ClassArchive.options(a)));
+    for (String option : options) {
       s.append(' ').append(quote(option));
     }
     s.append(" -cp ").append(quote(classPath)).append(' ').append(JobCenterCommands.class.getName());

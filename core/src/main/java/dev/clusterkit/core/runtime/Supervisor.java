@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Supervisor {
   /** How often a port-bound daemon's port is probed until it accepts (a refused local connect costs microseconds). */
-  private static final long PORT_POLL_MS = 10;
+  private static final long PORT_POLL_MS = 5;
 
   private final SiteDatabase db;
   private final SiteIdentity identity;
@@ -56,6 +56,7 @@ final class Supervisor {
   private Optional<GroupGuard> guard = Optional.empty();
   private boolean watched;
   private boolean nqsstopDuringBoot;
+  private boolean warmedUp;
 
   private sealed interface Event {}
 
@@ -123,7 +124,6 @@ final class Supervisor {
       }
       Runtime.getRuntime().addShutdownHook(hook);
       log.info("cjcpw started (pid " + ProcessHandle.current().pid() + ")");
-      warmUpStop();
       if (maintenance) {
         log.info("maintenance=ON: cjcpw runs without the daemons until nqsstart (guide 2.5.5)");
       } else {
@@ -266,21 +266,33 @@ final class Supervisor {
     int next = 0;
     boolean portReleased = false;
     while (true) {
-      while (next < specs.size()) {
-        DaemonSpec spec = specs.get(next);
-        if (spec.awaitPrevious() && !running.stream().allMatch(r -> r.ready)) {
-          break;
+      int before = next;
+      try {
+        while (next < specs.size()) {
+          DaemonSpec spec = specs.get(next);
+          if (spec.awaitPrevious() && !running.stream().allMatch(r -> r.ready)) {
+            break;
+          }
+          if (!portReleased && spec.readiness() instanceof DaemonSpec.Readiness.PortBound p && p.port() == settings.port()) {
+            releasePort();
+            portReleased = true;
+          }
+          try {
+            start(spec);
+          } catch (IOException e) {
+            return Optional.of("daemon " + spec.name() + " could not be started: " + e.getMessage());
+          }
+          next++;
         }
-        if (!portReleased && spec.readiness() instanceof DaemonSpec.Readiness.PortBound p && p.port() == settings.port()) {
-          releasePort();
-          portReleased = true;
+      } finally {
+        // Once per batch, not per daemon: the daemons start back to back.
+        if (next > before) {
+          saveState();
         }
-        try {
-          start(spec);
-        } catch (IOException e) {
-          return Optional.of("daemon " + spec.name() + " could not be started: " + e.getMessage());
-        }
-        next++;
+      }
+      if (watched && !warmedUp) {
+        warmedUp = true;
+        warmUpStop();
       }
       if (next == specs.size() && running.stream().allMatch(r -> r.ready)) {
         if (!portReleased) {
@@ -373,7 +385,6 @@ final class Supervisor {
               PORT_POLL_MS,
               TimeUnit.MILLISECONDS);
     }
-    saveState();
     log.info("started daemon " + spec.name() + " (pid " + p.pid() + ")");
   }
 
@@ -439,9 +450,9 @@ final class Supervisor {
   }
 
   /**
-   * Loads, off the supervisor thread and while the daemons start, what the first stop needs (libc
-   * through JNA, the process table scan): cold, they add 50-200 ms between a daemon's death and
-   * the failover.
+   * Loads, off the supervisor thread and once the daemons are started (so as not to compete with
+   * them for the CPU), what the first stop needs (libc through JNA, the process table scan): cold,
+   * they add 50-200 ms between a daemon's death and the failover.
    */
   private void warmUpStop() {
     Thread t =

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.site.SiteConf;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +45,37 @@ class PidReuseTest {
     }
   }
 
+  /**
+   * The case the reuse check must not get wrong: a daemon's leader has exited but what it forked
+   * still runs in its group. Linux keeps a PID allocated while it names a live process group, so
+   * the leader's PID cannot have been reused; the group is signalled and its members stop.
+   */
+  @Test
+  void membersOfAGroupWhoseLeaderExitedAreStopped() throws Exception {
+    Process leader = new ProcessBuilder("setsid", "sh", "-c", "sleep 3600 >/dev/null 2>&1 & echo $!; read -r _").start();
+    ProcessIdentity recorded = ProcessIdentity.of(leader.pid()).orElseThrow();
+    long member =
+        Long.parseLong(new BufferedReader(new InputStreamReader(leader.getInputStream(), StandardCharsets.US_ASCII)).readLine().strip());
+    try {
+      leader.getOutputStream().close();
+      assertTrue(leader.waitFor(10, TimeUnit.SECONDS));
+      assertTrue(ProcessIdentity.groupAlive(recorded.pid()), "the member still runs in the leader's group");
+      assertFalse(recorded.isReused(), "the kernel keeps the PID of a group that still has members");
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      SiteLog siteLog = new SiteLog("test", "site", new PrintStream(log, true, StandardCharsets.UTF_8), Optional.empty());
+
+      List<String> left =
+          GroupStopper.stop(
+              List.of(new GroupStopper.Target("d1", recorded)), SiteConf.DEFAULTS, RuntimeSettings.defaults(), Posix.system(), siteLog);
+
+      assertEquals(List.of(), left);
+      assertFalse(ProcessIdentity.groupAlive(recorded.pid()));
+    } finally {
+      ProcessHandle.of(member).ifPresent(ProcessHandle::destroyForcibly);
+      leader.destroyForcibly();
+    }
+  }
+
   @Test
   void aStaleSupervisorRecordWithAReusedPidDoesNotCountAsRunning() throws Exception {
     SiteDatabase db = new SiteDatabase(tmp);
@@ -63,13 +96,5 @@ class PidReuseTest {
     ProcessIdentity self = ProcessIdentity.of(pid).orElseThrow();
     Files.writeString(db.daemonsState(), "boot=other-node\nmode=watched\ndaemon=d1 " + pid + " " + self.startTicks() + "\n");
     assertTrue(RunState.readDaemons(db).daemons().isEmpty());
-  }
-
-  @Test
-  void nativePosixReadsTheStackLimitAndUmask() {
-    Posix posix = Posix.system();
-    assertTrue(posix.supported(), "JNA loads libc on Linux");
-    assertTrue(posix.stackLimit().isEmpty() || posix.stackLimit().getAsLong() > 0);
-    assertEquals(posix.umask(), posix.umask() & 0777);
   }
 }

@@ -2,6 +2,7 @@ package dev.clusterkit.core.runtime;
 
 import static dev.clusterkit.core.runtime.SiteFixture.SITE1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +55,45 @@ class ShimInstallerTest {
     ShimInstaller.install(prefix, "/usr/bin/java", "/x.jar");
     ShimInstaller.install(prefix, "/usr/bin/java2", "/y.jar");
     assertTrue(Files.readString(prefix.resolve("nqsstop")).contains("'/usr/bin/java2'"));
+  }
+
+  @Test
+  void aForeignFileIsRefusedBeforeAnyTrainingRun() throws Exception {
+    Path prefix = tmp.resolve("nqs");
+    Files.createDirectories(prefix);
+    Files.writeString(prefix.resolve("nqsportkpr"), "#!/bin/sh\n# the real one\n");
+    assertThrows(FileAlreadyExistsException.class, () -> ShimInstaller.install(prefix, "/usr/bin/java", "/x.jar", true));
+    assertTrue(Files.notExists(prefix.resolve(ClassArchive.FILE)));
+  }
+
+  @Test
+  void aClassPathWithFoldersGetsShimsWithoutAnArchiveAndSaysWhy() throws Exception {
+    Path prefix = tmp.resolve("nqs");
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    Files.writeString(classes.resolve("A.class"), "x");
+
+    ShimInstaller.Installation done = ShimInstaller.install(prefix, "/usr/bin/java", classes + ":/x.jar", true);
+
+    assertEquals(Optional.empty(), done.classArchive());
+    assertEquals(
+        Optional.of("the class path holds the folder " + classes + "; a class archive can only be made of jars"),
+        done.classArchiveProblem());
+    assertEquals(6, done.shims().size());
+    assertFalse(Files.readString(prefix.resolve("cluster/cjcpw")).contains("SharedArchiveFile"));
+  }
+
+  @Test
+  void aFailedTrainingRunLeavesNoArchiveAndTheShimsWithoutIt() throws Exception {
+    Path prefix = tmp.resolve("nqs");
+    Path jar = Files.writeString(tmp.resolve("empty.jar"), "not a jar");
+
+    ShimInstaller.Installation done = ShimInstaller.install(prefix, Jvm.java(), jar.toString(), true);
+
+    assertTrue(done.classArchiveProblem().orElseThrow().startsWith("the training run failed (exit 1)"), done.toString());
+    try (var files = Files.list(prefix)) {
+      assertEquals(List.of("cluster", "nqsportkpr", "nqsstart", "nqsstop"), files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertFalse(Files.readString(prefix.resolve("nqsstart")).contains("SharedArchiveFile"));
   }
 
   @Test

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 
 /**
  * One embedded site on loopback for the benchmark: a spool root, a hosts file, the JobCenter
- * shims (this JVM's java and class path), and a site whose daemons are small perl listeners, each
+ * shims (this JVM's java, the CLI's jar and a class archive), and a site whose daemons are small perl listeners, each
  * ready once its own TCP port accepts connections, the one readiness both cjcpw and an outside
  * observer of a plain shell can see the same way.
  */
@@ -72,7 +72,17 @@ final class BenchSite implements AutoCloseable {
     env.put("CLUSTERKIT_HOSTNAME", "benchnode.example.test");
     env.put("CLUSTERKIT_NQS_PORT", Integer.toString(free.get(daemons)));
     settings = RuntimeSettings.fromEnvironment(env);
-    ShimInstaller.install(prefix);
+    // As `clusterkit site install-shims` does by default: the CLI's jar, and the class archive the
+    // shims start from.
+    String jar = System.getProperty("clusterkit.jar");
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException("-Dclusterkit.jar must name the CLI's jar (cli/target/clusterkit.jar), not " + jar);
+    }
+    ShimInstaller.Installation shims =
+        ShimInstaller.install(prefix, Path.of(System.getProperty("java.home"), "bin", "java").toString(), jar, true);
+    if (shims.classArchiveProblem().isPresent()) {
+      throw new IllegalStateException("no class archive for the shims: " + shims.classArchiveProblem().get());
+    }
     new EmbeddedSiteControl(settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
         .create(new SiteName(SITE), new MachineId(300), new SiteDatabasePath(db.toString(), Platform.Family.POSIX), false);
     StringBuilder conf = new StringBuilder();

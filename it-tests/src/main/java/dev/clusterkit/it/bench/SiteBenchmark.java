@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *       command's JVM start;
  *   <li>boot: from starting {@code cjcpw} until it reports all ten daemons ready, against starting
  *       the same ten processes from {@code sh} until all ten accept connections (target: ratio of
- *       the medians < 1.5).
+ *       the medians < 1.5);
+ *   <li>for scale, {@code cjcls} from start to exit: the least a JVM command of the runtime costs.
  * </ul>
  *
  * Each round runs the shell baseline and the three kinds of cjcpw run one after the other, so
@@ -43,6 +44,7 @@ public final class SiteBenchmark {
 
   private final BenchSite site;
   private final Samples shell = new Samples("sh: start 10 daemons -> all 10 accept");
+  private final Samples floor = new Samples("cjcls: start -> exit (a JVM command doing little)");
   private final Samples boot = new Samples("cjcpw: start -> reports all 10 daemons ready");
   private final Samples firstLine = new Samples("  of which cjcpw: start -> first log line (JVM, checks)");
   private final Samples death = new Samples("daemon SIGKILLed -> cjcpw exited (9 others stopped)");
@@ -73,11 +75,13 @@ public final class SiteBenchmark {
 
   private void round(boolean record) throws Exception {
     long s = shellRun();
+    long f = cjclsRun();
     long[] k = killRun();
     long[] c = stopRun(false);
     long[] a = stopRun(true);
     if (record) {
       shell.add(s);
+      floor.add(f);
       for (long[] r : List.of(k, c, a)) {
         boot.add(r[0]);
         firstLine.add(r[1]);
@@ -110,6 +114,16 @@ public final class SiteBenchmark {
     sh.destroy();
     sh.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
     return elapsed;
+  }
+
+  /** The cjcls shim from start to exit: what any JVM command of the runtime costs at least. */
+  private long cjclsRun() throws Exception {
+    long t0 = System.nanoTime();
+    Process cjcls = site.shim("cluster/cjcls").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!cjcls.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS) || cjcls.exitValue() != 0) {
+      throw new IllegalStateException("cjcls failed");
+    }
+    return System.nanoTime() - t0;
   }
 
   /** Starts cjcpw watched; returns it once it reports all daemons ready, with {boot, first line}. */
@@ -188,7 +202,7 @@ public final class SiteBenchmark {
     System.out.println("machine: " + machine());
     System.out.println();
     System.out.println(Samples.header());
-    for (Samples s : List.of(death, stopCommand, stopApi, boot, firstLine, shell)) {
+    for (Samples s : List.of(death, stopCommand, stopApi, boot, firstLine, floor, shell)) {
       System.out.println(s.row());
     }
     System.out.println();
