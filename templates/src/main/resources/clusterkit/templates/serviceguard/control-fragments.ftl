@@ -59,6 +59,15 @@ function customer_defined_run_cmds
 </#if>
 function customer_defined_halt_cmds
 {
-    [=cjcpw] -stop [=site]
-    test_return 52
+    # A site that is down already (its service ended when a daemon died, or
+    # the service halt stopped it) has nothing left to stop: cjcls shows it
+    # SHUT, cjcpw OFF. Failing here would fail the halt and keep the package
+    # from moving to the other node.
+    if [=cjcls] 2>/dev/null | /usr/bin/awk -v site=[=site] '$1 == site && $2 == "SHUT" && $NF == "OFF" { down = 1 } END { exit !down }'
+    then
+        echo "JobCenter site [=site] was already stopped"
+    else
+        [=cjcpw] -stop [=site]
+        test_return 52
+    fi
 }

@@ -143,13 +143,7 @@ class GeneratedScriptExecutionTest {
   void stopOfASiteThatIsDownAlreadySucceedsAsCjclsShowsIt(String shell) throws Exception {
     // cjcpw -stop fails (the site stopped when its service got SIGTERM, or a daemon died); the
     // halt must still succeed, or Serviceguard would not move the package.
-    writeExecutable(root.resolve("cluster/cjcls"), """
-        #!/bin/sh
-        echo "cjcls args=$*" >> "$STUB_LOG"
-        echo "SITE-NAME  DAEMON-PID  DB-PATH(LINK)  CJCPW"
-        echo "other.example.com  4711  /mnt/other (/usr/spool/nqs/C0A80A33)  ON"
-        echo "$CJCLS_ROW"
-        """);
+    cjclsStub();
     for (boolean watched : List.of(true, false)) {
       Files.deleteIfExists(log);
       Shell.Result r = run(List.of(shell, externalScript("linux", watched, false).toString(), "stop"),
@@ -295,14 +289,52 @@ class GeneratedScriptExecutionTest {
     assertEquals(List.of(cjcpw("-c " + SITE + " " + DB), "test_return 51 rc=3"), calls());
   }
 
+  /** A cjcls that lists another site and then the row CJCLS_ROW gives. */
+  private void cjclsStub() throws IOException {
+    writeExecutable(root.resolve("cluster/cjcls"), """
+        #!/bin/sh
+        echo "cjcls args=$*" >> "$STUB_LOG"
+        echo "SITE-NAME  DAEMON-PID  DB-PATH(LINK)  CJCPW"
+        echo "other.example.com  4711  /mnt/other (/usr/spool/nqs/C0A80A33)  ON"
+        echo "$CJCLS_ROW"
+        """);
+  }
+
   @ParameterizedTest(name = "{0} status {1}")
   @CsvSource({"hpux, 0", "hpux, 2", "linux, 0", "linux, 2"})
-  void legacyHaltStopsTheSiteAndTestsTheStatus(String platform, int status) throws Exception {
+  void legacyHaltStopsARunningSiteAndTestsTheStatus(String platform, int status) throws Exception {
+    cjclsStub();
+    for (String row : List.of(SITE + "  1320  /mnt/jobdb (/usr/spool/nqs/C0A80A32)  ON",
+        SITE + "  SHUT  /mnt/jobdb (/usr/spool/nqs/C0A80A32)  ON", "")) {
+      for (boolean watched : List.of(true, false)) {
+        Files.deleteIfExists(log);
+        Shell.Result r = control(platform, watched, false, "halt", Map.of("STUB_EXIT", Integer.toString(status), "CJCLS_ROW", row));
+        assertEquals(status == 0 ? 0 : 1, r.exitCode(), row + "\n" + r.describe());
+        assertEquals(List.of("cjcls args=", cjcpw("-stop " + SITE), "test_return 52 rc=" + status), calls(), row);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"hpux", "linux"})
+  void legacyHaltOfASiteThatIsDownAlreadySucceedsWithoutStopping(String platform) throws Exception {
+    // The service halt (SIGTERM to cjcpw) or a dead daemon has stopped the site already: cjcpw
+    // -stop would fail and test_return 52 with it, failing the halt and keeping the package here.
+    cjclsStub();
     for (boolean watched : List.of(true, false)) {
       Files.deleteIfExists(log);
-      Shell.Result r = control(platform, watched, false, "halt", Map.of("STUB_EXIT", Integer.toString(status)));
-      assertEquals(status == 0 ? 0 : 1, r.exitCode(), r.describe());
-      assertEquals(List.of(cjcpw("-stop " + SITE), "test_return 52 rc=" + status), calls());
+      Shell.Result r = control(platform, watched, false, "halt",
+          Map.of("STUB_EXIT", "7", "CJCLS_ROW", SITE + "  SHUT  /mnt/jobdb (/usr/spool/nqs/C0A80A32)  OFF"));
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals(List.of("cjcls args="), calls());
+      assertTrue(r.stdout().contains("JobCenter site " + SITE + " was already stopped"), r.describe());
     }
+  }
+
+  @Test
+  void legacyHaltWithoutAWorkingCjclsStopsAsTheGuideDoes() throws Exception {
+    Shell.Result r = control("linux", true, false, "halt", Map.of("STUB_EXIT", "0"));
+    assertEquals(0, r.exitCode(), r.describe());
+    assertEquals(List.of(cjcpw("-stop " + SITE), "test_return 52 rc=0"), calls());
   }
 }

@@ -78,7 +78,9 @@ class GeneratedScriptShellTest {
     Shell.requireTool("ksh", "ksh");
     Artifact fragments = Specs.artifact(Specs.render("guide"), ".cntl-fragments.ksh");
     Path broken = dir.resolve("broken.ksh");
-    Files.writeString(broken, fragments.text().replace("test_return 52\n}", "test_return 52\n"));
+    String text = fragments.text().replace("        test_return 52\n    fi\n}", "        test_return 52\n    fi\n");
+    assertNotEquals(fragments.text(), text, "the halt function's closing brace was removed");
+    Files.writeString(broken, text);
     assertNotEquals(0, Shell.run(List.of("ksh", "-n", broken.toString())).exitCode());
   }
 

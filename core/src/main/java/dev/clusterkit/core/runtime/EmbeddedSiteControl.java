@@ -31,9 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The embedded runtime: makes any set of daemons behave as a JobCenter cluster site on a Linux
@@ -277,22 +275,30 @@ public final class EmbeddedSiteControl implements SiteControl {
     }
   }
 
+  /**
+   * Waits until the supervisor that answered has exited. It answers just before it exits, so this
+   * looks every millisecond at first; ProcessHandle.onExit would not do: for a process that is not
+   * our child it first sleeps 300 ms.
+   */
   private void awaitExit(ProcessIdentity supervisor) {
     if (supervisor.pid() == ProcessHandle.current().pid()) {
       return;
     }
-    ProcessHandle.of(supervisor.pid())
-        .filter(h -> supervisor.isAlive())
-        .ifPresent(
-            h -> {
-              try {
-                h.onExit().get(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } catch (ExecutionException | TimeoutException e) {
-                out.println("cjcpw -stop: cjcpw (pid " + supervisor.pid() + ") answered but has not exited yet");
-              }
-            });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long pause = 1;
+    while (supervisor.isAlive()) {
+      if (System.nanoTime() > deadline) {
+        out.println("cjcpw -stop: cjcpw (pid " + supervisor.pid() + ") answered but has not exited yet");
+        return;
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      pause = Math.min(pause * 2, 20);
+    }
   }
 
   private static Optional<ProcessIdentity> readSupervisor(SiteDatabase db) throws SiteControlException {

@@ -50,7 +50,8 @@ public final class JobCenterCommands {
       System.err.println("usage: JobCenterCommands COMMAND [ARGS...]; commands: " + String.join(", ", COMMANDS));
       System.exit(SiteControlException.EXIT_USAGE);
     }
-    if (args[0].equals("cjcpw") || args[0].equals("cjcmksite")) {
+    boolean stop = args.length > 1 && args[1].equals("-stop");
+    if ((args[0].equals("cjcpw") && !stop) || args[0].equals("cjcmksite")) {
       preloadLibc();
     }
     int code = run(args[0], Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
