@@ -1,13 +1,12 @@
 package dev.clusterkit.adapter.serviceguard;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.clusterkit.core.render.Artifact;
+import dev.clusterkit.testkit.ScriptChecks;
 import dev.clusterkit.testkit.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,41 +33,24 @@ class GeneratedScriptShellTest {
     if (path.endsWith(".bash")) {
       return new Dialect(List.of("bash"), "bash");
     }
-    return new Dialect(List.of("sh", "dash", "bash", "ksh"), "sh");
+    return new Dialect(ScriptChecks.POSIX_SHELLS, "sh");
   }
 
   static Stream<Arguments> scripts() throws Exception {
-    List<Arguments> all = new ArrayList<>();
-    for (String spec : List.of("guide", "two-sites")) {
-      for (Artifact a : Specs.render(spec)) {
-        if (a.path().endsWith(".sh") || a.path().endsWith(".ksh") || a.path().endsWith(".bash")) {
-          all.add(Arguments.of(spec + ":" + a.path(), a));
-        }
-      }
-    }
-    return all.stream();
+    return ScriptChecks.scripts(List.of("guide", "two-sites"), Specs::render,
+        a -> a.path().endsWith(".sh") || a.path().endsWith(".ksh") || a.path().endsWith(".bash"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void parsesInTheShellsThatRunIt(String name, Artifact script) throws Exception {
-    Path file = write(script);
-    for (String shell : dialect(script.path()).shells()) {
-      Shell.requireTool(shell, shell.equals("sh") ? "dash" : shell);
-      Shell.Result r = Shell.run(List.of(shell, "-n", file.toString()));
-      assertEquals(0, r.exitCode(), shell + " -n " + name + "\n" + r.describe());
-    }
+    ScriptChecks.assertParses(name, script, dir, dialect(script.path()).shells());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void shellcheckFindsNothing(String name, Artifact script) throws Exception {
-    Shell.requireTool("shellcheck", "shellcheck");
-    Path file = write(script);
-    String dialect = dialect(script.path()).shellcheck();
-    Shell.Result r = Shell.run(List.of("shellcheck", "-s", dialect, "-f", "gcc", file.toString()));
-    assertEquals("", r.stdout(), "shellcheck -s " + dialect + " " + name);
-    assertEquals(0, r.exitCode(), r.describe());
+    ScriptChecks.assertShellcheckClean(name, script, dir, dialect(script.path()).shellcheck());
   }
 
   @Test
@@ -82,11 +64,5 @@ class GeneratedScriptShellTest {
     assertNotEquals(fragments.text(), text, "the halt function's closing brace was removed");
     Files.writeString(broken, text);
     assertNotEquals(0, Shell.run(List.of("ksh", "-n", broken.toString())).exitCode());
-  }
-
-  private Path write(Artifact script) throws Exception {
-    Path file = dir.resolve(script.path().replace('/', '_'));
-    Files.write(file, script.bytes());
-    return file;
   }
 }

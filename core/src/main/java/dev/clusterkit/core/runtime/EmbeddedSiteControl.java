@@ -276,18 +276,28 @@ public final class EmbeddedSiteControl implements SiteControl {
   }
 
   /**
-   * Waits until the supervisor that answered has exited. It answers just before it exits, so this
+   * Waits until the supervisor that answered is gone. It answers just before it exits, so this
    * looks every millisecond at first; ProcessHandle.onExit would not do: for a process that is not
-   * our child it first sleeps 300 ms.
+   * our child it first sleeps 300 ms. Gone means reaped by its parent (the cluster software, which
+   * may check right after the stop command that nothing is left), but a zombie its parent leaves
+   * unreaped for a second is dead enough.
    */
   private void awaitExit(ProcessIdentity supervisor) {
     if (supervisor.pid() == ProcessHandle.current().pid()) {
       return;
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long zombieDeadline = Long.MAX_VALUE;
     long pause = 1;
-    while (supervisor.isAlive()) {
-      if (System.nanoTime() > deadline) {
+    while (supervisor.exists()) {
+      long now = System.nanoTime();
+      if (!supervisor.isAlive()) {
+        zombieDeadline = Math.min(zombieDeadline, now + TimeUnit.SECONDS.toNanos(1));
+      }
+      if (now > zombieDeadline) {
+        return;
+      }
+      if (now > deadline) {
         out.println("cjcpw -stop: cjcpw (pid " + supervisor.pid() + ") answered but has not exited yet");
         return;
       }

@@ -23,6 +23,11 @@ public record ProcessIdentity(long pid, long startTicks) {
     return stat(pid).filter(s -> Long.parseLong(s.fields[19]) == startTicks).filter(s -> !s.dead()).isPresent();
   }
 
+  /** Whether the process still has its PID: alive, or a zombie its parent has not reaped yet. */
+  public boolean exists() {
+    return of(pid).map(now -> now.startTicks == startTicks).orElse(false);
+  }
+
   /** Whether the PID now belongs to another process than this one. */
   public boolean isReused() {
     return of(pid).map(now -> now.startTicks != startTicks).orElse(false);

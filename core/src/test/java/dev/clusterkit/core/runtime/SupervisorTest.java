@@ -59,6 +59,9 @@ class SupervisorTest {
     SiteFixture.Result stop = fx.run("cjcpw", "-stop", SITE1);
 
     assertEquals(0, stop.exitCode(), stop.describe());
+    // -stop returns once cjcpw is gone, reaped by its parent (here this JVM), as a cluster product
+    // checking right after the stop command would see it.
+    assertFalse(cjcpw.process.isAlive(), "cjcpw is gone when -stop returns");
     assertEquals(0, cjcpw.awaitExit(), cjcpw.output());
     SiteFixture.awaitDead(daemons, Duration.ofSeconds(1));
     assertFalse(cjcpw.output().contains("FORCEKILL"), "SIGTERM was enough: " + cjcpw.output());

@@ -1,12 +1,8 @@
 package dev.clusterkit.adapter.clusterpro.linux;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.clusterkit.core.render.Artifact;
-import dev.clusterkit.testkit.Shell;
-import java.nio.file.Files;
+import dev.clusterkit.testkit.ScriptChecks;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,41 +15,18 @@ class GeneratedScriptShellTest {
   @TempDir Path dir;
 
   static Stream<Arguments> scripts() throws Exception {
-    List<Arguments> all = new ArrayList<>();
-    for (String spec : List.of("guide", "two-sites")) {
-      for (Artifact a : Specs.render(spec)) {
-        if (a.path().endsWith(".sh")) {
-          all.add(Arguments.of(spec + ":" + a.path(), a));
-        }
-      }
-    }
-    return all.stream();
+    return ScriptChecks.scripts(List.of("guide", "two-sites"), Specs::render, a -> a.path().endsWith(".sh"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void parsesInEveryShell(String name, Artifact script) throws Exception {
-    Path file = write(script);
-    for (String shell : List.of("sh", "dash", "bash", "ksh")) {
-      Shell.requireTool(shell, shell.equals("sh") ? "dash" : shell);
-      Shell.Result r = Shell.run(List.of(shell, "-n", file.toString()));
-      assertEquals(0, r.exitCode(), shell + " -n " + name + "\n" + r.describe());
-    }
+    ScriptChecks.assertParses(name, script, dir, ScriptChecks.POSIX_SHELLS);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void shellcheckFindsNothing(String name, Artifact script) throws Exception {
-    Shell.requireTool("shellcheck", "shellcheck");
-    Path file = write(script);
-    Shell.Result r = Shell.run(List.of("shellcheck", "-s", "sh", "-f", "gcc", file.toString()));
-    assertEquals("", r.stdout(), "shellcheck -s sh " + name);
-    assertEquals(0, r.exitCode(), r.describe());
-  }
-
-  private Path write(Artifact script) throws Exception {
-    Path file = dir.resolve(script.path().replace('/', '_'));
-    Files.write(file, script.bytes());
-    return file;
+    ScriptChecks.assertShellcheckClean(name, script, dir, "sh");
   }
 }
