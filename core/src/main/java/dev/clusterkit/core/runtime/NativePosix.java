@@ -48,7 +48,9 @@ final class NativePosix implements Posix {
         // JNA binds a method on its first call: bind the ones a stop needs now, not during a failover.
         c.kill((int) ProcessHandle.current().pid(), 0);
         return Optional.of(c);
-      } catch (UnsatisfiedLinkError | RuntimeException e) {
+      } catch (LinkageError | RuntimeException e) {
+        // No native library for this platform, or one JNA refuses (it then fails its class
+        // initialisation with an Error): /proc and kill(1) do the work.
         return Optional.empty();
       }
     }

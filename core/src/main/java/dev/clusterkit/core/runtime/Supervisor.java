@@ -285,7 +285,8 @@ final class Supervisor {
           next++;
         }
       } finally {
-        // Once per batch, not per daemon: the daemons start back to back.
+        // Watched, once per batch: should this process die mid-batch, the kernel (pdeathsig) and the
+        // group guard kill what it started.
         if (next > before) {
           saveState();
         }
@@ -384,6 +385,11 @@ final class Supervisor {
               2,
               PORT_POLL_MS,
               TimeUnit.MILLISECONDS);
+    }
+    if (!watched) {
+      // Nothing kills these daemons if this process dies mid-batch: record each at once, so a
+      // later stop still finds them.
+      saveState();
     }
     log.info("started daemon " + spec.name() + " (pid " + p.pid() + ")");
   }
