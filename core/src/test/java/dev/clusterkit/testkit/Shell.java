@@ -35,7 +35,22 @@ public final class Shell {
         return;
       }
     }
-    String message = tool + " is not installed: apt-get install " + debianPackage;
+    missing(tool + " is not installed: apt-get install " + debianPackage);
+  }
+
+  /**
+   * Fails (or skips, see class comment) unless the C library has {@code locale} (as {@code locale
+   * -a} spells it, e.g. {@code ja_JP.utf8}); {@code howToMake} says how to generate it.
+   */
+  public static void requireLocale(String locale, String howToMake) {
+    Result r = run(List.of("locale", "-a"));
+    if (r.exitCode() == 0 && r.stdout().lines().anyMatch(l -> l.equalsIgnoreCase(locale))) {
+      return;
+    }
+    missing("the locale " + locale + " is not available: " + howToMake);
+  }
+
+  private static void missing(String message) {
     if ("1".equals(System.getenv("CLUSTERKIT_ALLOW_MISSING_TOOLS"))) {
       Assumptions.abort(message);
     }

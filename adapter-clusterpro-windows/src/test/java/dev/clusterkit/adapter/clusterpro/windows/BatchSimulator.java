@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs a batch file's control flow without cmd.exe, for tests where no Windows (or Wine) is at hand:
+ * Runs a batch file's control flow without cmd.exe, so that tests can assert it in detail and fast
+ * ({@link WineCmdTest} holds it against Wine's cmd):
  * IF string comparisons are evaluated with the given environment, GOTO follows cmd's label search,
  * and every other command is recorded with the arguments its program would receive
  * ({@link CmdModel}). It understands the subset the rendered scripts use.

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The rendered scripts' behaviour for every event and disk state, run by {@link BatchSimulator}
- * (cmd.exe is not available here; Wine would exit 0 on syntax errors anyway). Asserts the commands
- * and their arguments in order, and the exit code.
+ * The rendered scripts' behaviour for every event and disk state, run by {@link BatchSimulator}.
+ * Asserts the commands and their arguments in order, and the exit code; {@link WineCmdTest} checks
+ * that a real cmd (Wine's) does what the simulator says.
  */
 class GeneratedScriptFlowTest {
   private static final List<String> ARMLOAD = List.of("ARMLOAD", "JOBSTART", "/M", "/U", "Job-Admin",

@@ -1,0 +1,185 @@
+package dev.clusterkit.adapter.clusterpro.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clusterkit.core.render.Artifact;
+import dev.clusterkit.testkit.Shell;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The rendered start.bat and stop.bat run by a real cmd (Wine's), with the CLUSTERPRO commands
+ * and cjcpw as stubs that record the arguments they receive: for every site of the test specs and
+ * every event and disk state, the commands, their arguments and the exit code must be those {@link
+ * BatchSimulator} predicts, which the other tests assert in detail. Wine's cmd is lenient (a GOTO
+ * to a missing label is not an error), so this checks behaviour, not syntax; {@link
+ * BatchScriptTest} and the linter check the syntax.
+ */
+@EnabledOnOs(OS.LINUX)
+class WineCmdTest {
+  /** The programs the scripts call by name, resolved by cmd in the script's folder. */
+  private static final List<String> PROGRAMS = List.of("ARMLOAD", "ARMLOADC", "ARMKILL", "ARMBroadcast", "ARMBCAST");
+
+  private static final List<String> EVENTS = List.of("START", "FAILOVER", "RECOVER", "");
+  private static final List<String> DISKS = List.of("SUCCESS", "FAILURE", "");
+
+  /** One Wine prefix for the class: making one takes about 5 s. */
+  @TempDir static Path wine;
+
+  private static Path prefix;
+  private static Path driveD;
+  private static Path stubExe;
+
+  @BeforeAll
+  static void makePrefix() throws Exception {
+    Shell.requireTool("wine", "wine");
+    Shell.requireTool("x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64-win32");
+    Shell.requireLocale("ja_JP.utf8", "localedef -i ja_JP -f UTF-8 ja_JP.UTF-8 (.ci/run does)");
+    // A Windows program, not a Unix script: Wine's cmd does not wait for a Unix program, so the
+    // calls' order would be left to chance.
+    stubExe = wine.resolve("stub.exe");
+    Path source = wine.resolve("stub.c");
+    try (var in = WineCmdTest.class.getResourceAsStream("/wine/stub.c")) {
+      Files.copy(in, source);
+    }
+    Shell.Result cc = Shell.run(List.of("x86_64-w64-mingw32-gcc", "-municode", "-O2", "-s", "-o", stubExe.toString(), source.toString()));
+    assertEquals(0, cc.exitCode(), cc.describe());
+    prefix = wine.resolve("prefix");
+    driveD = Files.createDirectories(wine.resolve("drive-d"));
+    Process init = wine(List.of("cmd", "/c", "exit", "0"), Map.of(), wine, wine.resolve("init.log"));
+    assertEquals(0, init.exitValue(), Files.readString(wine.resolve("init.log")));
+    Files.createSymbolicLink(prefix.resolve("dosdevices/d:"), driveD);
+  }
+
+  @AfterAll
+  static void stopWineserver() throws Exception {
+    if (prefix != null) {
+      ProcessBuilder pb = new ProcessBuilder("wineserver", "-k").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().put("WINEPREFIX", prefix.toString());
+      pb.start().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Runs wine with a private prefix, no display, output to a file (wineserver would hold a pipe). */
+  private static Process wine(List<String> args, Map<String, String> env, Path dir, Path output) throws Exception {
+    List<String> command = new ArrayList<>(List.of("wine"));
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    pb.environment().keySet().removeIf(k -> k.equals("DISPLAY") || k.startsWith("ARMS_") || k.startsWith("CLP_"));
+    pb.environment().putAll(Map.of("WINEPREFIX", prefix.toString(), "WINEDEBUG", "-all", "WINEDLLOVERRIDES", "mscoree,mshtml="));
+    // A Japanese Windows: cmd reads the scripts as code page 932, as CLUSTERPRO's servers do (the
+    // adapter writes them in Shift_JIS). Wine takes the code page from the C library's locale,
+    // which must therefore exist.
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_"));
+    pb.environment().put("LANG", "ja_JP.UTF-8");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("wine " + args + " did not finish:\n" + Files.readString(output));
+    }
+    return p;
+  }
+
+  static Stream<Arguments> runs() throws Exception {
+    List<Arguments> all = new ArrayList<>();
+    for (String spec : Specs.NAMES) {
+      for (Artifact a : Specs.render(spec)) {
+        if (!a.path().endsWith(".bat")) {
+          continue;
+        }
+        String prefixOfVariables = a.text().contains("%ARMS_EVENT%") ? "ARMS_" : "CLP_";
+        for (String event : EVENTS) {
+          for (String disk : DISKS) {
+            Map<String, String> env = new LinkedHashMap<>();
+            if (!event.isEmpty()) {
+              env.put(prefixOfVariables + "EVENT", event);
+            }
+            if (!disk.isEmpty()) {
+              env.put(prefixOfVariables + "DISK", disk);
+            }
+            all.add(Arguments.of(spec + ":" + a.path() + " " + env, a, env));
+          }
+        }
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("runs")
+  void cmdRunsWhatTheSimulatorPredicts(String name, Artifact script, Map<String, String> env, @TempDir Path dir)
+      throws Exception {
+    BatchSimulator.Run expected = BatchSimulator.run(script.text(), env);
+    Path log = dir.resolve("calls.log");
+    for (String program : PROGRAMS) {
+      stub(dir.resolve(program + ".exe"));
+    }
+    for (List<String> call : expected.calls()) {
+      String program = call.get(0);
+      if (program.length() > 2 && program.charAt(1) == ':') {
+        stub(unixPath(program + ".exe"));
+      }
+    }
+    Path bat = dir.resolve(Path.of(script.path()).getFileName().toString());
+    Files.write(bat, script.bytes());
+
+    // ".\\start.bat", not "start.bat", which cmd reads as its START command.
+    Map<String, String> cmdEnv = new LinkedHashMap<>(env);
+    cmdEnv.put("STUB_LOG", "Z:" + log.toString().replace('/', '\\'));
+    Process cmd = wine(List.of("cmd", "/c", ".\\" + bat.getFileName()), cmdEnv, dir, dir.resolve("cmd.out"));
+
+    String output = Files.readString(dir.resolve("cmd.out"), StandardCharsets.ISO_8859_1);
+    assertEquals(expected.calls(), calls(log), "calls of " + name + "; cmd printed:\n" + output);
+    assertEquals(expected.exitCode(), cmd.exitValue(), name + "; cmd printed:\n" + output);
+    assertTrue(!output.contains("Can't recognize"), "every program was found:\n" + output);
+  }
+
+  /** C:\ is the prefix's drive_c, D:\ the folder mapped above. */
+  private static Path unixPath(String windowsPath) {
+    char drive = Character.toLowerCase(windowsPath.charAt(0));
+    Path root = switch (drive) {
+      case 'c' -> prefix.resolve("drive_c");
+      case 'd' -> driveD;
+      default -> throw new AssertionError("no drive " + drive + ": for " + windowsPath);
+    };
+    Path p = root;
+    for (String part : windowsPath.substring(3).split("\\\\")) {
+      p = p.resolve(part);
+    }
+    return p;
+  }
+
+  /** The stub program at {@code file}: it appends its arguments to STUB_LOG, tab-separated. */
+  private static void stub(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.copy(stubExe, file, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static List<List<String>> calls(Path log) throws IOException {
+    if (!Files.exists(log)) {
+      return List.of();
+    }
+    return Files.readAllLines(log, StandardCharsets.UTF_8).stream().map(l -> Arrays.asList(l.split("\t", -1))).toList();
+  }
+}
