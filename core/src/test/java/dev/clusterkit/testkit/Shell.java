@@ -50,6 +50,16 @@ public final class Shell {
     missing("the locale " + locale + " is not available: " + howToMake);
   }
 
+  /**
+   * Fails (or skips, see class comment) with {@code message} unless {@code available}: for tools
+   * that are not a command on the PATH (an npm package in a folder, say).
+   */
+  public static void require(boolean available, String message) {
+    if (!available) {
+      missing(message);
+    }
+  }
+
   private static void missing(String message) {
     if ("1".equals(System.getenv("CLUSTERKIT_ALLOW_MISSING_TOOLS"))) {
       Assumptions.abort(message);

@@ -9,16 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Optional: parses the rendered PowerShell with tree-sitter-powershell (there is no PowerShell on
- * Linux here). Runs only when CLUSTERKIT_TREE_SITTER_POWERSHELL names a folder where
- * {@code npm install tree-sitter@0.25 tree-sitter-powershell@0.26.4} was run, and node is on the
- * PATH; skipped otherwise. A grammar check, not PSScriptAnalyzer: syntax only.
+ * Parses the rendered PowerShell with tree-sitter-powershell (there is no PowerShell on Linux
+ * here): a grammar check, not PSScriptAnalyzer, so syntax only. The npm packages are looked for in
+ * CLUSTERKIT_TREE_SITTER_POWERSHELL, else in ~/.cache/clusterkit/tree-sitter-powershell, where
+ * .ci/run installs them ({@code npm install tree-sitter@0.25 tree-sitter-powershell@0.26.4}).
  */
 class PowerShellSyntaxTest {
   private static final Path SCRIPT = Path.of("src/test/resources/tools/ps-syntax.mjs").toAbsolutePath();
@@ -28,13 +27,14 @@ class PowerShellSyntaxTest {
 
   @BeforeAll
   static void findTheParser() {
-    Optional<Path> found = Optional.ofNullable(System.getenv("CLUSTERKIT_TREE_SITTER_POWERSHELL"))
+    Path folder = Optional.ofNullable(System.getenv("CLUSTERKIT_TREE_SITTER_POWERSHELL")).filter(s -> !s.isBlank())
         .map(Path::of)
-        .filter(p -> Files.isDirectory(p.resolve("node_modules/tree-sitter-powershell")));
-    Assumptions.assumeTrue(found.isPresent(),
-        "set CLUSTERKIT_TREE_SITTER_POWERSHELL to a folder with tree-sitter and tree-sitter-powershell installed");
+        .orElse(Path.of(System.getProperty("user.home"), ".cache", "clusterkit", "tree-sitter-powershell"));
     Shell.requireTool("node", "nodejs");
-    modules = found.get();
+    Shell.require(Files.isDirectory(folder.resolve("node_modules/tree-sitter-powershell")),
+        "tree-sitter-powershell is not installed in " + folder + ": npm install --prefix " + folder
+            + " tree-sitter@0.25 tree-sitter-powershell@0.26.4 (.ci/run does), or set CLUSTERKIT_TREE_SITTER_POWERSHELL");
+    modules = folder;
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.render.Artifact;
 import dev.clusterkit.testkit.Shell;
+import dev.clusterkit.testkit.Wine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,62 +43,37 @@ class WineCmdTest {
   private static final List<String> DISKS = List.of("SUCCESS", "FAILURE", "");
 
   /** One Wine prefix for the class: making one takes about 5 s. */
-  @TempDir static Path wine;
+  @TempDir static Path work;
 
-  private static Path prefix;
+  private static Wine wine;
   private static Path driveD;
   private static Path stubExe;
 
   @BeforeAll
   static void makePrefix() throws Exception {
-    Shell.requireTool("wine", "wine");
     Shell.requireTool("x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64-win32");
     Shell.requireLocale("ja_JP.utf8", "localedef -i ja_JP -f UTF-8 ja_JP.UTF-8 (.ci/run does)");
+    // A Japanese Windows: cmd reads the scripts as code page 932, as CLUSTERPRO's servers do (the
+    // adapter writes them in Shift_JIS). Wine takes the code page from the C library's locale.
+    wine = Wine.create(work, Map.of("LANG", "ja_JP.UTF-8", "LC_ALL", "ja_JP.UTF-8"));
+    driveD = Files.createDirectories(work.resolve("drive-d"));
+    wine.mapDrive('d', driveD);
     // A Windows program, not a Unix script: Wine's cmd does not wait for a Unix program, so the
     // calls' order would be left to chance.
-    stubExe = wine.resolve("stub.exe");
-    Path source = wine.resolve("stub.c");
+    stubExe = work.resolve("stub.exe");
+    Path source = work.resolve("stub.c");
     try (var in = WineCmdTest.class.getResourceAsStream("/wine/stub.c")) {
       Files.copy(in, source);
     }
     Shell.Result cc = Shell.run(List.of("x86_64-w64-mingw32-gcc", "-municode", "-O2", "-s", "-o", stubExe.toString(), source.toString()));
     assertEquals(0, cc.exitCode(), cc.describe());
-    prefix = wine.resolve("prefix");
-    driveD = Files.createDirectories(wine.resolve("drive-d"));
-    Process init = wine(List.of("cmd", "/c", "exit", "0"), Map.of(), wine, wine.resolve("init.log"));
-    assertEquals(0, init.exitValue(), Files.readString(wine.resolve("init.log")));
-    Files.createSymbolicLink(prefix.resolve("dosdevices/d:"), driveD);
   }
 
   @AfterAll
   static void stopWineserver() throws Exception {
-    if (prefix != null) {
-      ProcessBuilder pb = new ProcessBuilder("wineserver", "-k").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      pb.environment().put("WINEPREFIX", prefix.toString());
-      pb.start().waitFor(30, TimeUnit.SECONDS);
+    if (wine != null) {
+      wine.close();
     }
-  }
-
-  /** Runs wine with a private prefix, no display, output to a file (wineserver would hold a pipe). */
-  private static Process wine(List<String> args, Map<String, String> env, Path dir, Path output) throws Exception {
-    List<String> command = new ArrayList<>(List.of("wine"));
-    command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    pb.environment().keySet().removeIf(k -> k.equals("DISPLAY") || k.startsWith("ARMS_") || k.startsWith("CLP_"));
-    pb.environment().putAll(Map.of("WINEPREFIX", prefix.toString(), "WINEDEBUG", "-all", "WINEDLLOVERRIDES", "mscoree,mshtml="));
-    // A Japanese Windows: cmd reads the scripts as code page 932, as CLUSTERPRO's servers do (the
-    // adapter writes them in Shift_JIS). Wine takes the code page from the C library's locale,
-    // which must therefore exist.
-    pb.environment().keySet().removeIf(k -> k.startsWith("LC_"));
-    pb.environment().put("LANG", "ja_JP.UTF-8");
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("wine " + args + " did not finish:\n" + Files.readString(output));
-    }
-    return p;
   }
 
   static Stream<Arguments> runs() throws Exception {
@@ -145,9 +120,13 @@ class WineCmdTest {
     Files.write(bat, script.bytes());
 
     // ".\\start.bat", not "start.bat", which cmd reads as its START command.
-    Map<String, String> cmdEnv = new LinkedHashMap<>(env);
+    // Only the scenario's event variables: the others are removed from the environment the tests run in.
+    Map<String, String> cmdEnv = new LinkedHashMap<>();
+    for (String v : List.of("ARMS_EVENT", "ARMS_DISK", "CLP_EVENT", "CLP_DISK")) {
+      cmdEnv.put(v, env.getOrDefault(v, ""));
+    }
     cmdEnv.put("STUB_LOG", "Z:" + log.toString().replace('/', '\\'));
-    Process cmd = wine(List.of("cmd", "/c", ".\\" + bat.getFileName()), cmdEnv, dir, dir.resolve("cmd.out"));
+    Process cmd = wine.run(List.of("cmd", "/c", ".\\" + bat.getFileName()), cmdEnv, dir, dir.resolve("cmd.out"));
 
     String output = Files.readString(dir.resolve("cmd.out"), StandardCharsets.ISO_8859_1);
     assertEquals(expected.calls(), calls(log), "calls of " + name + "; cmd printed:\n" + output);
@@ -159,7 +138,7 @@ class WineCmdTest {
   private static Path unixPath(String windowsPath) {
     char drive = Character.toLowerCase(windowsPath.charAt(0));
     Path root = switch (drive) {
-      case 'c' -> prefix.resolve("drive_c");
+      case 'c' -> wine.prefix().resolve("drive_c");
       case 'd' -> driveD;
       default -> throw new AssertionError("no drive " + drive + ": for " + windowsPath);
     };
