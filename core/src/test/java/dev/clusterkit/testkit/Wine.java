@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class Wine implements AutoCloseable {
   private final Path prefix;
   private final Map<String, String> environment;
+  private final Map<Character, Path> drives = new java.util.HashMap<>();
 
   private Wine(Path prefix, Map<String, String> environment) {
     this.prefix = prefix;
@@ -44,6 +45,23 @@ public final class Wine implements AutoCloseable {
   /** Maps drive {@code letter} to {@code folder}. */
   public void mapDrive(char letter, Path folder) throws IOException {
     Files.createSymbolicLink(prefix.resolve("dosdevices").resolve(Character.toLowerCase(letter) + ":"), folder);
+    drives.put(Character.toLowerCase(letter), folder);
+  }
+
+  /** Where {@code windowsPath} (C:\... or a drive mapped with {@link #mapDrive}) is on this machine. */
+  public Path unixPath(String windowsPath) {
+    char drive = Character.toLowerCase(windowsPath.charAt(0));
+    Path root = drive == 'c' ? prefix.resolve("drive_c") : drives.get(drive);
+    if (root == null || windowsPath.length() < 3 || !windowsPath.startsWith(":\\", 1)) {
+      throw new IllegalArgumentException("not a path on drive C: or a mapped drive: " + windowsPath);
+    }
+    Path p = root;
+    for (String part : windowsPath.substring(3).split("\\\\")) {
+      if (!part.isEmpty()) {
+        p = p.resolve(part);
+      }
+    }
+    return p;
   }
 
   /**
@@ -72,6 +90,38 @@ public final class Wine implements AutoCloseable {
       throw new IllegalStateException("wine " + args + " did not finish:\n" + Files.readString(output));
     }
     return p;
+  }
+
+  /**
+   * Builds the stub program (with MinGW) at {@code exe}: run under any name, it appends the
+   * arguments the C runtime gives it to the file STUB_LOG names (a Windows path), tab-separated
+   * UTF-8, one line per run, and exits with STUB_EXIT (0 when unset). A Windows program because
+   * Wine's cmd does not wait for a Unix one.
+   */
+  public static void compileStub(Path exe) throws IOException {
+    Shell.requireTool("x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64-win32");
+    Path source = exe.resolveSibling(exe.getFileName() + ".c");
+    try (var in = Wine.class.getResourceAsStream("wine-stub.c")) {
+      Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Shell.Result cc = Shell.run(List.of("x86_64-w64-mingw32-gcc", "-municode", "-O2", "-s", "-o", exe.toString(), source.toString()));
+    if (cc.exitCode() != 0) {
+      throw new IllegalStateException("cannot build the stub program:\n" + cc.describe());
+    }
+  }
+
+  /** {@code file} as a Windows path through drive Z:, which Wine maps to /. */
+  public static String windowsPath(Path file) {
+    return "Z:" + file.toAbsolutePath().toString().replace('/', '\\');
+  }
+
+  /** The lines a stub wrote to {@code log}, each split into its arguments; empty when none ran. */
+  public static List<List<String>> stubCalls(Path log) throws IOException {
+    if (!Files.exists(log)) {
+      return List.of();
+    }
+    return Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8).stream()
+        .map(l -> List.of(l.split("\t", -1))).toList();
   }
 
   /** Stops the prefix's wineserver. */

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,22 +50,14 @@ class WineCmdTest {
 
   @BeforeAll
   static void makePrefix() throws Exception {
-    Shell.requireTool("x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64-win32");
     Shell.requireLocale("ja_JP.utf8", "localedef -i ja_JP -f UTF-8 ja_JP.UTF-8 (.ci/run does)");
     // A Japanese Windows: cmd reads the scripts as code page 932, as CLUSTERPRO's servers do (the
     // adapter writes them in Shift_JIS). Wine takes the code page from the C library's locale.
     wine = Wine.create(work, Map.of("LANG", "ja_JP.UTF-8", "LC_ALL", "ja_JP.UTF-8"));
     driveD = Files.createDirectories(work.resolve("drive-d"));
     wine.mapDrive('d', driveD);
-    // A Windows program, not a Unix script: Wine's cmd does not wait for a Unix program, so the
-    // calls' order would be left to chance.
     stubExe = work.resolve("stub.exe");
-    Path source = work.resolve("stub.c");
-    try (var in = WineCmdTest.class.getResourceAsStream("/wine/stub.c")) {
-      Files.copy(in, source);
-    }
-    Shell.Result cc = Shell.run(List.of("x86_64-w64-mingw32-gcc", "-municode", "-O2", "-s", "-o", stubExe.toString(), source.toString()));
-    assertEquals(0, cc.exitCode(), cc.describe());
+    Wine.compileStub(stubExe);
   }
 
   @AfterAll
@@ -113,7 +104,7 @@ class WineCmdTest {
     for (List<String> call : expected.calls()) {
       String program = call.get(0);
       if (program.length() > 2 && program.charAt(1) == ':') {
-        stub(unixPath(program + ".exe"));
+        stub(wine.unixPath(program + ".exe"));
       }
     }
     Path bat = dir.resolve(Path.of(script.path()).getFileName().toString());
@@ -125,40 +116,18 @@ class WineCmdTest {
     for (String v : List.of("ARMS_EVENT", "ARMS_DISK", "CLP_EVENT", "CLP_DISK")) {
       cmdEnv.put(v, env.getOrDefault(v, ""));
     }
-    cmdEnv.put("STUB_LOG", "Z:" + log.toString().replace('/', '\\'));
+    cmdEnv.put("STUB_LOG", Wine.windowsPath(log));
     Process cmd = wine.run(List.of("cmd", "/c", ".\\" + bat.getFileName()), cmdEnv, dir, dir.resolve("cmd.out"));
 
     String output = Files.readString(dir.resolve("cmd.out"), StandardCharsets.ISO_8859_1);
-    assertEquals(expected.calls(), calls(log), "calls of " + name + "; cmd printed:\n" + output);
+    assertEquals(expected.calls(), Wine.stubCalls(log), "calls of " + name + "; cmd printed:\n" + output);
     assertEquals(expected.exitCode(), cmd.exitValue(), name + "; cmd printed:\n" + output);
     assertTrue(!output.contains("Can't recognize"), "every program was found:\n" + output);
-  }
-
-  /** C:\ is the prefix's drive_c, D:\ the folder mapped above. */
-  private static Path unixPath(String windowsPath) {
-    char drive = Character.toLowerCase(windowsPath.charAt(0));
-    Path root = switch (drive) {
-      case 'c' -> wine.prefix().resolve("drive_c");
-      case 'd' -> driveD;
-      default -> throw new AssertionError("no drive " + drive + ": for " + windowsPath);
-    };
-    Path p = root;
-    for (String part : windowsPath.substring(3).split("\\\\")) {
-      p = p.resolve(part);
-    }
-    return p;
   }
 
   /** The stub program at {@code file}: it appends its arguments to STUB_LOG, tab-separated. */
   private static void stub(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     Files.copy(stubExe, file, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static List<List<String>> calls(Path log) throws IOException {
-    if (!Files.exists(log)) {
-      return List.of();
-    }
-    return Files.readAllLines(log, StandardCharsets.UTF_8).stream().map(l -> Arrays.asList(l.split("\t", -1))).toList();
   }
 }

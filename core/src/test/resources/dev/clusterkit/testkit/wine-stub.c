@@ -1,5 +1,6 @@
 /* Test stub for a Windows program: appends its arguments, as the C runtime parsed them, to the
-   file STUB_LOG names, tab-separated and UTF-8, one line per run; exits 0. */
+   file STUB_LOG names, tab-separated and UTF-8, one line per run; exits with STUB_EXIT (0 when
+   unset). */
 #include <windows.h>
 #include <stdio.h>
 #include <wchar.h>
@@ -18,5 +19,6 @@ int wmain(int argc, wchar_t **argv) {
   for (int i = 1; i < argc; i++) { fputc('\t', f); put(f, argv[i]); }
   fputc('\n', f);
   fclose(f);
-  return 0;
+  const wchar_t *code = _wgetenv(L"STUB_EXIT");
+  return code ? _wtoi(code) : 0;
 }
