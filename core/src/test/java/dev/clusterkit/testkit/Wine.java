@@ -1,45 +1,74 @@
 package dev.clusterkit.testkit;
 
+import dev.clusterkit.core.io.FileTrees;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs Windows programs (cmd, cscript, what tests build with MinGW) under Wine, in a private prefix
- * made on first use (about 5 s) and without a display. Output goes to a file, never a pipe: the
- * wineserver Wine leaves running would hold a pipe open for seconds.
+ * and without a display. A JUnit extension: register it as a static field with {@code
+ * @RegisterExtension}; it makes the prefix in a temporary folder before the class's tests (about
+ * 5 s; fails or skips, as {@link Shell#requireTool} does, without wine) and removes it after them.
+ * Output goes to a file, never a pipe: the wineserver Wine leaves running would hold a pipe open
+ * for seconds.
  */
-public final class Wine implements AutoCloseable {
-  private final Path prefix;
+public final class Wine implements BeforeAllCallback, AfterAllCallback {
   private final Map<String, String> environment;
-  private final Map<Character, Path> drives = new java.util.HashMap<>();
+  private final Map<Character, Path> drives = new HashMap<>();
+  private Path work;
+  private Path prefix;
 
-  private Wine(Path prefix, Map<String, String> environment) {
-    this.prefix = prefix;
+  private Wine(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
   }
 
-  /**
-   * A Wine prefix under {@code dir}, with {@code environment} for every program (a locale, say).
-   * Fails (or skips) unless wine is installed.
-   */
-  public static Wine create(Path dir, Map<String, String> environment) throws IOException, InterruptedException {
+  /** A prefix whose programs all get {@code environment} (a locale, say). */
+  public static Wine withEnvironment(Map<String, String> environment) {
+    return new Wine(environment);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
     Shell.requireTool("wine", "wine");
-    Wine wine = new Wine(dir.resolve("prefix"), environment);
-    Path log = dir.resolve("wine-init.log");
-    Process init = wine.run(List.of("cmd", "/c", "exit", "0"), Map.of(), dir, log);
+    work = Files.createTempDirectory("clusterkit-wine");
+    prefix = work.resolve("prefix");
+    Path log = work.resolve("wine-init.log");
+    Process init = run(List.of("cmd", "/c", "exit", "0"), Map.of(), work, log);
     if (init.exitValue() != 0) {
       throw new IllegalStateException("wine could not make its prefix:\n" + Files.readString(log));
     }
-    return wine;
+  }
+
+  /** Stops the prefix's wineserver and removes the prefix. */
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (prefix == null) {
+      return;
+    }
+    ProcessBuilder pb = new ProcessBuilder("wineserver", "-k").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("WINEPREFIX", prefix.toString());
+    pb.start().waitFor(30, TimeUnit.SECONDS);
+    FileTrees.delete(work);
   }
 
   public Path prefix() {
     return prefix;
+  }
+
+  /** A folder of the prefix's temporary folder, for files the class's tests share. */
+  public Path folder(String name) throws IOException {
+    return Files.createDirectories(work.resolve(name));
   }
 
   /** Maps drive {@code letter} to {@code folder}. */
@@ -102,7 +131,7 @@ public final class Wine implements AutoCloseable {
     Shell.requireTool("x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64-win32");
     Path source = exe.resolveSibling(exe.getFileName() + ".c");
     try (var in = Wine.class.getResourceAsStream("wine-stub.c")) {
-      Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
     }
     Shell.Result cc = Shell.run(List.of("x86_64-w64-mingw32-gcc", "-municode", "-O2", "-s", "-o", exe.toString(), source.toString()));
     if (cc.exitCode() != 0) {
@@ -120,19 +149,7 @@ public final class Wine implements AutoCloseable {
     if (!Files.exists(log)) {
       return List.of();
     }
-    return Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8).stream()
+    return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
         .map(l -> List.of(l.split("\t", -1))).toList();
-  }
-
-  /** Stops the prefix's wineserver. */
-  @Override
-  public void close() throws IOException {
-    ProcessBuilder pb = new ProcessBuilder("wineserver", "-k").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("WINEPREFIX", prefix.toString());
-    try {
-      pb.start().waitFor(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,30 +43,24 @@ class RegistrationScriptTest {
   private static final Pattern PROGRAM = Pattern.compile("(?im)^(?:if not exist \\S+ )?(cluster|regsvr32)\\b");
   private static final Pattern COPY = Pattern.compile("(?m)copy /y \"([A-Z]:\\\\[^\"]+)\"");
 
-  @TempDir static Path work;
+  @RegisterExtension static final Wine WINE = Wine.withEnvironment(Map.of());
 
-  private static Wine wine;
   private static Path stubExe;
 
   @BeforeAll
-  static void makePrefix() throws Exception {
-    wine = Wine.create(work, Map.of());
-    wine.mapDrive('d', Files.createDirectories(work.resolve("drive-d")));
-    stubExe = work.resolve("stub.exe");
+  static void prepare() throws Exception {
+    WINE.mapDrive('d', WINE.folder("drive-d"));
+    stubExe = WINE.folder("stub").resolve("stub.exe");
     Wine.compileStub(stubExe);
   }
 
-  @AfterAll
-  static void stopWineserver() throws Exception {
-    if (wine != null) {
-      wine.close();
-    }
-  }
+  /** What a run of a script did. */
+  private record Run(int exitCode, List<List<String>> calls, String output) {}
 
   /** C:\windows\cluster, where the scripts cd to, holds the stubs and nothing else. */
   @BeforeEach
   void emptyClusterFolder() throws Exception {
-    Path folder = wine.unixPath("C:\\windows\\cluster");
+    Path folder = WINE.unixPath("C:\\windows\\cluster");
     if (Files.exists(folder)) {
       try (Stream<Path> files = Files.walk(folder)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -92,11 +86,11 @@ class RegistrationScriptTest {
     return all.stream();
   }
 
-  /** Runs {@code script} from a folder of its own with the stubs; returns {exit code, calls, output}. */
-  private static Object[] run(Artifact script, Path dir, String stubExit) throws Exception {
+  /** Runs {@code script} from a folder of its own with the stubs. */
+  private static Run run(Artifact script, Path dir, String stubExit) throws Exception {
     Matcher copies = COPY.matcher(script.text());
     while (copies.find()) {
-      Path dll = wine.unixPath(copies.group(1));
+      Path dll = WINE.unixPath(copies.group(1));
       Files.createDirectories(dll.getParent());
       Files.writeString(dll, "not really a DLL");
     }
@@ -110,27 +104,26 @@ class RegistrationScriptTest {
     Files.writeString(file, bytes.replace(" || exit /b 1\r\n", "\r\nif errorlevel 1 exit /b 1\r\n"), StandardCharsets.ISO_8859_1);
     Path log = dir.resolve("calls.log");
     Path out = dir.resolve("cmd.out");
-    Process cmd = wine.run(List.of("cmd", "/c", ".\\" + file.getFileName()),
+    Process cmd = WINE.run(List.of("cmd", "/c", ".\\" + file.getFileName()),
         Map.of("STUB_LOG", Wine.windowsPath(log), "STUB_EXIT", stubExit), dir, out);
-    return new Object[] {cmd.exitValue(), Wine.stubCalls(log), Files.readString(out, StandardCharsets.ISO_8859_1)};
+    return new Run(cmd.exitValue(), Wine.stubCalls(log), Files.readString(out, StandardCharsets.ISO_8859_1));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
-  @SuppressWarnings("unchecked")
   void everyCommandRunsOnceWithItsArguments(String name, Artifact script, @TempDir Path dir) throws Exception {
-    Object[] r = run(script, dir, "0");
-    List<List<String>> calls = (List<List<String>>) r[1];
-    assertEquals(0, r[0], name + ":\n" + r[2]);
+    Run r = run(script, dir, "0");
+    List<List<String>> calls = r.calls();
+    assertEquals(0, r.exitCode(), name + ":\n" + r.output());
     long commands = PROGRAM.matcher(script.text()).results().count();
-    assertEquals(commands, calls.size(), name + " ran " + calls + "\n" + r[2]);
+    assertEquals(commands, calls.size(), name + " ran " + calls + "\n" + r.output());
     for (List<String> call : calls) {
       assertTrue(call.stream().noneMatch(a -> a.contains("\"")), "a quote reached the program: " + call);
     }
     Matcher copies = COPY.matcher(script.text());
     while (copies.find()) {
       String dll = copies.group(1).substring(copies.group(1).lastIndexOf('\\') + 1);
-      assertTrue(Files.exists(wine.unixPath("C:\\windows\\cluster\\" + dll)), dll + " copied for the cluster service");
+      assertTrue(Files.exists(WINE.unixPath("C:\\windows\\cluster\\" + dll)), dll + " copied for the cluster service");
     }
     if (script.path().endsWith("/resource.cmd")) {
       String site = Path.of(script.path()).getParent().getFileName().toString();
@@ -148,7 +141,6 @@ class RegistrationScriptTest {
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
-  @SuppressWarnings("unchecked")
   void theFirstGuardedFailureStopsTheScript(String name, Artifact script, @TempDir Path dir) throws Exception {
     int expected = 0;
     for (String line : script.text().lines().toList()) {
@@ -159,8 +151,8 @@ class RegistrationScriptTest {
         }
       }
     }
-    Object[] r = run(script, dir, "3");
-    assertEquals(1, r[0], name + ":\n" + r[2]);
-    assertEquals(expected, ((List<List<String>>) r[1]).size(), name + " ran " + r[1]);
+    Run r = run(script, dir, "3");
+    assertEquals(1, r.exitCode(), name + ":\n" + r.output());
+    assertEquals(expected, r.calls().size(), name + " ran " + r.calls());
   }
 }

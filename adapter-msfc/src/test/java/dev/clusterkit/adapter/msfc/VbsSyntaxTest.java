@@ -13,11 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,21 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @EnabledOnOs(OS.LINUX)
 class VbsSyntaxTest {
-  @TempDir static Path work;
-
-  private static Wine wine;
-
-  @BeforeAll
-  static void makePrefix() throws Exception {
-    wine = Wine.create(work, Map.of());
-  }
-
-  @AfterAll
-  static void stopWineserver() throws Exception {
-    if (wine != null) {
-      wine.close();
-    }
-  }
+  @RegisterExtension static final Wine WINE = Wine.withEnvironment(Map.of());
 
   static Stream<Arguments> scripts() throws Exception {
     List<Arguments> all = new ArrayList<>();
@@ -69,7 +54,7 @@ class VbsSyntaxTest {
     Path file = dir.resolve(name.replaceAll("[^A-Za-z0-9.]", "_"));
     Files.writeString(file, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
     Path out = dir.resolve(file.getFileName() + ".out");
-    wine.run(List.of("cscript", "//nologo", file.getFileName().toString()), Map.of("WINEDEBUG", "-all,fixme+vbscript"), dir, out);
+    WINE.run(List.of("cscript", "//nologo", file.getFileName().toString()), Map.of("WINEDEBUG", "-all,fixme+vbscript"), dir, out);
     return Files.readAllLines(out, StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains("parser_error")).toList();
   }
 

@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -73,14 +72,14 @@ public final class ArtifactWriter {
         e.addSuppressed(restore);
       }
       try {
-        deleteTree(staging);
+        FileTrees.delete(staging);
       } catch (IOException cleanup) {
         e.addSuppressed(cleanup);
       }
       throw e;
     }
     if (backup != null) {
-      deleteTree(backup);
+      FileTrees.delete(backup);
     }
   }
 
@@ -114,17 +113,6 @@ public final class ArtifactWriter {
   private static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.findAny().isEmpty();
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.clusterkit.core.runtime;
 
+import dev.clusterkit.core.io.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The class-data-sharing archive the shims start from (JDK application CDS). A cluster product
@@ -85,7 +84,7 @@ public final class ClassArchive {
     } finally {
       try {
         Files.deleteIfExists(partial);
-        delete(work);
+        FileTrees.delete(work);
       } catch (IOException ignored) {
         // A temporary folder left behind costs nothing but space.
       }
@@ -98,13 +97,5 @@ public final class ClassArchive {
     }
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

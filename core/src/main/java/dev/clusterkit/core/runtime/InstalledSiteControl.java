@@ -1,5 +1,6 @@
 package dev.clusterkit.core.runtime;
 
+import dev.clusterkit.core.io.FileTrees;
 import dev.clusterkit.core.site.CjclsTable;
 import dev.clusterkit.core.site.InstallLayout;
 import dev.clusterkit.core.site.MachineId;
@@ -18,11 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@link SiteControl} over an installed JobCenter: runs the commands of the install layout
@@ -109,14 +108,7 @@ public final class InstalledSiteControl implements SiteControl {
     try {
       Files.deleteIfExists(Path.of(site.link()));
       if (mode == DeleteMode.DELETE) {
-        Path root = Path.of(site.database());
-        try (Stream<Path> walk = Files.walk(root)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            if (!p.equals(root)) {
-              Files.delete(p);
-            }
-          }
-        }
+        FileTrees.deleteContents(Path.of(site.database()));
       }
     } catch (IOException e) {
       throw new SiteControlException.Refused("cannot delete site " + name + ": " + e.getMessage(), e);

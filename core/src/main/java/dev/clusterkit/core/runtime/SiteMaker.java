@@ -1,5 +1,6 @@
 package dev.clusterkit.core.runtime;
 
+import dev.clusterkit.core.io.FileTrees;
 import dev.clusterkit.core.site.DaemonConfEditor;
 import dev.clusterkit.core.site.MachineId;
 import dev.clusterkit.core.site.RelocatableAddress;
@@ -16,11 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** {@code cjcmksite} (guide 2.3.5) and the deletion of a site (guide 2.6.1). */
 final class SiteMaker {
@@ -186,14 +185,8 @@ final class SiteMaker {
       Files.delete(site.link());
       out.println("removed the link " + site.link());
       if (mode == DeleteMode.DELETE) {
-        try (Stream<Path> walk = Files.walk(site.db().root())) {
-          // Keep the folder itself: it is usually the shared disk's mount point.
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            if (!p.equals(site.db().root())) {
-              Files.delete(p);
-            }
-          }
-        }
+        // Keep the folder itself: it is usually the shared disk's mount point.
+        FileTrees.deleteContents(site.db().root());
         out.println("removed everything in " + site.db().root());
       } else {
         out.println("kept the site database in " + site.db().root());

@@ -16,10 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,30 +41,21 @@ class WineCmdTest {
   private static final List<String> EVENTS = List.of("START", "FAILOVER", "RECOVER", "");
   private static final List<String> DISKS = List.of("SUCCESS", "FAILURE", "");
 
-  /** One Wine prefix for the class: making one takes about 5 s. */
-  @TempDir static Path work;
+  /**
+   * A Japanese Windows: cmd reads the scripts as code page 932, as CLUSTERPRO's servers do (the
+   * adapter writes them in Shift_JIS). Wine takes the code page from the C library's locale.
+   */
+  @RegisterExtension
+  static final Wine WINE = Wine.withEnvironment(Map.of("LANG", "ja_JP.UTF-8", "LC_ALL", "ja_JP.UTF-8"));
 
-  private static Wine wine;
-  private static Path driveD;
   private static Path stubExe;
 
   @BeforeAll
-  static void makePrefix() throws Exception {
+  static void prepare() throws Exception {
     Shell.requireLocale("ja_JP.utf8", "localedef -i ja_JP -f UTF-8 ja_JP.UTF-8 (.ci/run does)");
-    // A Japanese Windows: cmd reads the scripts as code page 932, as CLUSTERPRO's servers do (the
-    // adapter writes them in Shift_JIS). Wine takes the code page from the C library's locale.
-    wine = Wine.create(work, Map.of("LANG", "ja_JP.UTF-8", "LC_ALL", "ja_JP.UTF-8"));
-    driveD = Files.createDirectories(work.resolve("drive-d"));
-    wine.mapDrive('d', driveD);
-    stubExe = work.resolve("stub.exe");
+    WINE.mapDrive('d', WINE.folder("drive-d"));
+    stubExe = WINE.folder("stub").resolve("stub.exe");
     Wine.compileStub(stubExe);
-  }
-
-  @AfterAll
-  static void stopWineserver() throws Exception {
-    if (wine != null) {
-      wine.close();
-    }
   }
 
   static Stream<Arguments> runs() throws Exception {
@@ -104,7 +95,7 @@ class WineCmdTest {
     for (List<String> call : expected.calls()) {
       String program = call.get(0);
       if (program.length() > 2 && program.charAt(1) == ':') {
-        stub(wine.unixPath(program + ".exe"));
+        stub(WINE.unixPath(program + ".exe"));
       }
     }
     Path bat = dir.resolve(Path.of(script.path()).getFileName().toString());
@@ -117,7 +108,7 @@ class WineCmdTest {
       cmdEnv.put(v, env.getOrDefault(v, ""));
     }
     cmdEnv.put("STUB_LOG", Wine.windowsPath(log));
-    Process cmd = wine.run(List.of("cmd", "/c", ".\\" + bat.getFileName()), cmdEnv, dir, dir.resolve("cmd.out"));
+    Process cmd = WINE.run(List.of("cmd", "/c", ".\\" + bat.getFileName()), cmdEnv, dir, dir.resolve("cmd.out"));
 
     String output = Files.readString(dir.resolve("cmd.out"), StandardCharsets.ISO_8859_1);
     assertEquals(expected.calls(), Wine.stubCalls(log), "calls of " + name + "; cmd printed:\n" + output);
