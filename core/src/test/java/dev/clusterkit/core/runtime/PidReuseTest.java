@@ -22,6 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PidReuseTest {
   @TempDir Path tmp;
 
+  /** Stops one daemon with the default site.conf; returns what would not stop. */
+  private static List<String> stop(String name, ProcessIdentity leader) {
+    SiteLog log = new SiteLog("test", "site", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Optional.empty());
+    return GroupStopper.stop(
+        List.of(new GroupStopper.Target(name, leader)), SiteConf.DEFAULTS, RuntimeSettings.defaults(), Posix.system(), log);
+  }
+
   @Test
   void aReusedPidIsNotSignalledAndCountsAsStopped() throws Exception {
     Process other = new ProcessBuilder("setsid", "sleep", "3600").start();
@@ -30,14 +37,7 @@ class PidReuseTest {
       ProcessIdentity recorded = new ProcessIdentity(other.pid(), real.startTicks() - 1);
       assertTrue(recorded.isReused());
       assertFalse(recorded.isAlive());
-      ByteArrayOutputStream log = new ByteArrayOutputStream();
-      SiteLog siteLog = new SiteLog("test", "site", new PrintStream(log, true, StandardCharsets.UTF_8), Optional.empty());
-
-      List<String> left =
-          GroupStopper.stop(
-              List.of(new GroupStopper.Target("old", recorded)), SiteConf.DEFAULTS, RuntimeSettings.defaults(), Posix.system(), siteLog);
-
-      assertEquals(List.of(), left);
+      assertEquals(List.of(), stop("old", recorded));
       assertFalse(other.waitFor(300, TimeUnit.MILLISECONDS), "the other process was left alone");
       assertTrue(real.isAlive());
     } finally {
@@ -61,14 +61,7 @@ class PidReuseTest {
       assertTrue(leader.waitFor(10, TimeUnit.SECONDS));
       assertTrue(ProcessIdentity.groupAlive(recorded.pid()), "the member still runs in the leader's group");
       assertFalse(recorded.isReused(), "the kernel keeps the PID of a group that still has members");
-      ByteArrayOutputStream log = new ByteArrayOutputStream();
-      SiteLog siteLog = new SiteLog("test", "site", new PrintStream(log, true, StandardCharsets.UTF_8), Optional.empty());
-
-      List<String> left =
-          GroupStopper.stop(
-              List.of(new GroupStopper.Target("d1", recorded)), SiteConf.DEFAULTS, RuntimeSettings.defaults(), Posix.system(), siteLog);
-
-      assertEquals(List.of(), left);
+      assertEquals(List.of(), stop("d1", recorded));
       assertFalse(ProcessIdentity.groupAlive(recorded.pid()));
     } finally {
       ProcessHandle.of(member).ifPresent(ProcessHandle::destroyForcibly);
