@@ -57,7 +57,7 @@ public final class ClassArchive {
     Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
       List<String> cmd = new ArrayList<>(List.of(javaCommand));
-      cmd.addAll(Jvm.options());
+      cmd.addAll(Jvm.options(javaCommand));
       cmd.add("-XX:ArchiveClassesAtExit=" + partial);
       cmd.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath, ClassArchiveTraining.class.getName(), work.toString()));
       Path output = work.resolve("training.log");

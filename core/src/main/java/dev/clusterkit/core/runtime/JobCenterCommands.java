@@ -43,12 +43,19 @@ public final class JobCenterCommands {
   public static final List<String> COMMANDS =
       List.of("cjcpw", "cjcmksite", "cjcls", "nqsstart", "nqsstop", "nqsportkpr", "site-delete");
 
+  private static final String JNA_SEARCH_PATH = "jna.platform.library.path";
+
   private JobCenterCommands() {}
 
   public static void main(String[] args) {
     if (args.length == 0) {
       System.err.println("usage: JobCenterCommands COMMAND [ARGS...]; commands: " + String.join(", ", COMMANDS));
       System.exit(SiteControlException.EXIT_USAGE);
+    }
+    // JNA's first use runs `ldconfig -p` (a process, 15-40 ms) to build a library search path,
+    // unless this is set; NativePosix loads libc by its soname, which needs no search path.
+    if (System.getProperty(JNA_SEARCH_PATH) == null) {
+      System.setProperty(JNA_SEARCH_PATH, "/lib:/usr/lib");
     }
     boolean stop = args.length > 1 && args[1].equals("-stop");
     if ((args[0].equals("cjcpw") && !stop) || args[0].equals("cjcmksite")) {

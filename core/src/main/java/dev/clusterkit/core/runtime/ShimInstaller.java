@@ -122,7 +122,7 @@ public final class ShimInstaller {
     StringBuilder s = new StringBuilder("#!/bin/sh\n");
     s.append("# ").append(command).append(MARK).append('\n');
     s.append("exec ").append(quote(java));
-    List<String> options = new ArrayList<>(Jvm.options());
+    List<String> options = new ArrayList<>(Jvm.options(java));
     archive.ifPresent(a -> options.addAll(ClassArchive.options(a)));
     for (String option : options) {
       s.append(' ').append(quote(option));

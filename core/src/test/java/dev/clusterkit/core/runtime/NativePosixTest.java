@@ -20,6 +20,29 @@ class NativePosixTest {
     assertTrue(posix.supported(), "JNA loads libc on Linux");
   }
 
+  /**
+   * The shims give JNA a library search path of their own (JNA would otherwise run {@code ldconfig
+   * -p}, a process, on every start to build one); libc must load without JNA's.
+   */
+  @Test
+  void libcLoadsWithoutJnasLibrarySearchPath() throws Exception {
+    Process p =
+        new ProcessBuilder(
+                Jvm.java(), "-Djna.platform.library.path=/nonexistent", "-cp", Jvm.classPath(), LibcProbe.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals("libc through JNA: true", out);
+  }
+
+  /** Prints whether libc loaded through JNA in this JVM. */
+  static final class LibcProbe {
+    public static void main(String[] args) {
+      System.out.println("libc through JNA: " + Posix.system().supported());
+    }
+  }
+
   @Test
   void umaskThroughJnaIsTheKernelsAndIsLeftAsItWas() {
     int before = NativePosix.procUmask().orElseThrow();

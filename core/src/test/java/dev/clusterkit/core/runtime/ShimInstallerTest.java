@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,5 +134,42 @@ class ShimInstallerTest {
     Shell.Result bad = Shell.run(List.of(prefix.resolve("cluster/cjcpw").toString(), "-x"), Map.of(), tmp, 60);
     assertEquals(2, bad.exitCode(), bad.describe());
     assertTrue(bad.stderr().contains("usage: cjcpw SITE DBPATH | cjcpw -c SITE DBPATH | cjcpw -stop SITE"), bad.describe());
+  }
+
+  /**
+   * JDK 24 and later print a warning at every start when JNA loads its native library, unless
+   * native access is enabled; the shims of such a JDK enable it, so cjcpw's stderr (which cluster
+   * products log) stays clean. Runs when this machine has such a JDK under /usr/lib/jvm.
+   */
+  @Test
+  void shimsOfAJdkThatWarnsAboutNativeAccessStartJnaSilently() throws Exception {
+    Optional<Path> java = newerJdk();
+    Assumptions.assumeTrue(java.isPresent(), "no JDK 24 or later under /usr/lib/jvm");
+    try (SiteFixture fx = new SiteFixture(tmp)) {
+      Path prefix = tmp.resolve("nqs");
+      ShimInstaller.install(prefix, java.get().toString(), Jvm.classPath());
+      assertTrue(Files.readString(prefix.resolve("cluster/cjcpw")).contains("'--enable-native-access=ALL-UNNAMED'"));
+      Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(2));
+      Shell.Result start = Shell.run(List.of(prefix.resolve("cluster/cjcpw").toString(), "-c", SITE1, db.toString()), fx.env, tmp, 120);
+      Shell.Result stop = Shell.run(List.of(prefix.resolve("cluster/cjcpw").toString(), "-stop", SITE1), fx.env, tmp, 120);
+      assertEquals(0, start.exitCode(), start.describe());
+      assertEquals("", start.stderr(), "cjcpw -c loads libc through JNA: " + start.describe());
+      assertEquals(0, stop.exitCode(), stop.describe());
+      assertTrue(fx.daemons(db).isEmpty());
+    }
+  }
+
+  private static Optional<Path> newerJdk() throws java.io.IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (var homes = Files.list(jvms)) {
+      return homes.map(h -> h.resolve("bin/java"))
+          .filter(Files::isExecutable)
+          .filter(j -> Jvm.featureRelease(j).orElse(0) >= 24)
+          .sorted()
+          .findFirst();
+    }
   }
 }
