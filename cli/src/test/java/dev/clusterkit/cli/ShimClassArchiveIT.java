@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.runtime.ClassArchive;
+import dev.clusterkit.core.runtime.ShimLaunch;
 import dev.clusterkit.testkit.Shell;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,10 @@ class ShimClassArchiveIT {
     return new String[] {r.stdout() + r.stderr().replaceAll("Picked up JAVA_TOOL_OPTIONS:[^\\n]*\\n", ""), Files.readString(log)};
   }
 
+  private static ShimLaunch launch(Path prefix) throws IOException {
+    return ShimLaunch.read(Files.readString(prefix.resolve("cluster/cjcpw"))).orElseThrow();
+  }
+
   private static Path shadedJar() {
     return Path.of(System.getProperty("clusterkit.jar"));
   }
@@ -59,6 +65,7 @@ class ShimClassArchiveIT {
     for (String shim : List.of("cluster/cjcpw", "cluster/cjcmksite", "cluster/cjcls", "nqsstart", "nqsstop", "nqsportkpr")) {
       assertTrue(Files.readString(prefix.resolve(shim)).contains("'-XX:SharedArchiveFile=" + archive + "'"), shim);
     }
+    assertEquals(Optional.empty(), ClassArchive.misfit(launch(prefix)), "the JVM maps the archive with -Xshare:on");
     String[] run = cjclsLoggingClasses(prefix);
     assertTrue(run[0].startsWith("SITE-NAME"), run[0]);
     assertTrue(
@@ -77,6 +84,9 @@ class ShimClassArchiveIT {
 
     assertTrue(run[0].startsWith("SITE-NAME"), "cjcls runs and says nothing about the archive:\n" + run[0]);
     assertFalse(run[1].contains("shared objects file (top)"), "no class comes from the stale archive");
+    // What clusterkit doctor (DOC014) asks the JVM, which then says why.
+    String misfit = ClassArchive.misfit(launch(prefix)).orElseThrow();
+    assertTrue(misfit.contains("A jar file is not the one used while building the shared archive file: " + jar), misfit);
   }
 
   @Test

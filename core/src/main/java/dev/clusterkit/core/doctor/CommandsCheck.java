@@ -3,22 +3,18 @@ package dev.clusterkit.core.doctor;
 import dev.clusterkit.core.lint.Rule;
 import dev.clusterkit.core.lint.Severity;
 import dev.clusterkit.core.site.InstallLayout;
-import dev.clusterkit.core.site.Platform;
 import dev.clusterkit.core.site.SiteCommand;
-import dev.clusterkit.core.spec.SiteSpec;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The JobCenter commands the cluster scripts call exist under the install root and are
  * executable: an installed JobCenter's, or the embedded runtime's shims. Where none is there,
  * JobCenter is not installed and the check does not apply.
  */
-final class CommandsCheck implements Check {
+final class CommandsCheck implements InstallCheck {
   static final Rule RULE =
       new Rule("DOC012", Severity.ERROR,
           "JobCenter commands the cluster scripts call are missing or not executable",
@@ -33,25 +29,7 @@ final class CommandsCheck implements Check {
   }
 
   @Override
-  public List<CheckResult> run(DoctorContext context) {
-    Set<InstallLayout> layouts = new LinkedHashSet<>();
-    for (SiteSpec s : context.sites()) {
-      if (s.site().platform().family() == Platform.Family.POSIX) {
-        layouts.add(s.site().layout());
-      }
-    }
-    List<CheckResult> results = new ArrayList<>();
-    for (InstallLayout layout : layouts) {
-      String subject = "install " + layout.root();
-      results.add(SiteCheck.guarded(this, subject, () -> check(context, layout, subject)));
-    }
-    if (results.isEmpty()) {
-      results.add(CheckResult.notApplicable(RULE, "install", "no site checked runs on UNIX", List.of()));
-    }
-    return results;
-  }
-
-  private CheckResult check(DoctorContext context, InstallLayout layout, String subject) throws IOException {
+  public CheckResult check(DoctorContext context, InstallLayout layout, String subject) throws IOException {
     List<String> evidence = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     int present = 0;

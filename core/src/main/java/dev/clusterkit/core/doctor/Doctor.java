@@ -29,7 +29,9 @@ public final class Doctor {
         new StackLimitCheck(),
         new LocalDaemonCheck(),
         new MachineIdCheck(),
-        new CommandsCheck()));
+        new CommandsCheck(),
+        new ShimLaunchCheck(),
+        new ShimArchiveCheck()));
   }
 
   /** The registry entries of the checks ({@code DOC} codes), in report order. */

@@ -1,5 +1,6 @@
 package dev.clusterkit.core.doctor;
 
+import dev.clusterkit.core.runtime.ClassArchive;
 import dev.clusterkit.core.runtime.Posix;
 import dev.clusterkit.core.runtime.RuntimeSettings;
 import java.util.Objects;
@@ -11,7 +12,8 @@ public record Machine(
     UserDatabase users,
     Network network,
     NativeLimits limits,
-    FileSystemView files) {
+    FileSystemView files,
+    JvmProbe jvm) {
 
   public Machine {
     Objects.requireNonNull(resolver, "resolver");
@@ -20,6 +22,7 @@ public record Machine(
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(files, "files");
+    Objects.requireNonNull(jvm, "jvm");
   }
 
   /**
@@ -33,6 +36,7 @@ public record Machine(
         new LocalUsers(),
         new LocalNetwork(),
         new PosixLimits(Posix.system()),
-        new LocalFiles());
+        new LocalFiles(),
+        ClassArchive::misfit);
   }
 }

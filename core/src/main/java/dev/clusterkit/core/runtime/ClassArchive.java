@@ -28,6 +28,7 @@ public final class ClassArchive {
   public static final String FILE = ".clusterkit-shims.jsa";
 
   private static final long TRAINING_SECONDS = 120;
+  private static final long CHECK_SECONDS = 60;
 
   private ClassArchive() {}
 
@@ -88,6 +89,50 @@ public final class ClassArchive {
       } catch (IOException ignored) {
         // A temporary folder left behind costs nothing but space.
       }
+    }
+  }
+
+  /**
+   * Whether the class archive of {@code launch} fits its java and class path: the JVM is asked to
+   * start from it or fail ({@code -Xshare:on}), with the shim's options, and to print its version.
+   * A JVM started by the shim would ignore a misfit silently and start about a third slower.
+   *
+   * @return empty when it fits (or the launch names no archive), else what the JVM said
+   * @throws IOException when the java cannot be run at all
+   */
+  public static Optional<String> misfit(ShimLaunch launch) throws IOException {
+    if (launch.classArchive().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> cmd = new ArrayList<>(List.of(launch.java()));
+    for (String option : launch.options()) {
+      if (!option.startsWith("-Xshare:") && !option.startsWith("-Xlog:cds")) {
+        cmd.add(option);
+      }
+    }
+    cmd.addAll(List.of("-Xshare:on", "-cp", String.join(File.pathSeparator, launch.classPath()), "-version"));
+    Path output = Files.createTempFile("clusterkit-cds-check", ".log");
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      try {
+        if (!p.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          return Optional.of("java -Xshare:on -version did not finish within " + CHECK_SECONDS + " s");
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while checking the class archive", e);
+      }
+      if (p.exitValue() == 0) {
+        return Optional.empty();
+      }
+      List<String> said = Files.readAllLines(output, StandardCharsets.UTF_8).stream().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("Error occurred during initialization of VM")).toList();
+      return Optional.of(said.isEmpty() ? "java exited with " + p.exitValue() : String.join("; ", said));
+    } finally {
+      Files.deleteIfExists(output);
     }
   }
 

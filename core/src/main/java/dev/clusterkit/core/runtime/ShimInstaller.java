@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class ShimInstaller {
   /** The end of each shim's second line, by which {@link #install} knows its own files. */
-  private static final String MARK = " of the clusterkit embedded JobCenter runtime (generated; do not edit)";
+  static final String MARK = " of the clusterkit embedded JobCenter runtime (generated; do not edit)";
 
   private ShimInstaller() {}
 

@@ -3,6 +3,7 @@ package dev.clusterkit.core.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clusterkit.core.lint.Severity;
 import dev.clusterkit.core.site.MachineId;
 import dev.clusterkit.core.spec.ClusterSpec;
 import dev.clusterkit.core.spec.SpecLoader;
@@ -363,6 +364,71 @@ class ChecksTest {
     assertTrue(bad.evidence().contains("/usr/lib/nqs/cluster/cjcls: missing"), bad.evidence().toString());
   }
 
+  // DOC013, DOC014
+
+  private static final String CJCPW = "/usr/lib/nqs/cluster/cjcpw";
+
+  private void shim(String java, String classPath, String archiveOption) {
+    node.texts.put(CJCPW, "#!/bin/sh\n# cjcpw of the clusterkit embedded JobCenter runtime (generated; do not edit)\n"
+        + "exec '" + java + "' '-Xshare:auto' " + archiveOption + "-cp '" + classPath
+        + "' dev.clusterkit.core.runtime.JobCenterCommands cjcpw \"$@\"\n");
+  }
+
+  @Test
+  void theShimsJavaAndJarsMustBeThere() throws Exception {
+    assertEquals("no cjcpw under /usr/lib/nqs", only(new ShimLaunchCheck(), context()).message());
+    node.texts.put(CJCPW, "#!/bin/sh\n# JobCenter cjcpw\n");
+    CheckResult jobCenter = only(new ShimLaunchCheck(), context());
+    assertStatus(CheckStatus.NOT_APPLICABLE, jobCenter);
+    assertEquals(CJCPW + " is not a shim of the embedded runtime (an installed JobCenter's command)", jobCenter.message());
+
+    shim("/opt/jdk/bin/java", "/build/clusterkit.jar:/lib/extra.jar", "");
+    node.file("/opt/jdk/bin/java", true);
+    node.file("/lib/extra.jar", false);
+    CheckResult cleaned = only(new ShimLaunchCheck(), context());
+    assertStatus(CheckStatus.FAILED, cleaned);
+    assertEquals("the shims under /usr/lib/nqs cannot start: /build/clusterkit.jar is not there", cleaned.message());
+    assertTrue(cleaned.evidence().contains("class path /build/clusterkit.jar: missing"), cleaned.evidence().toString());
+    assertTrue(cleaned.fix().contains("install-shims"), cleaned.fix());
+
+    node.file("/build/clusterkit.jar", false);
+    assertStatus(CheckStatus.PASSED, only(new ShimLaunchCheck(), context()));
+    node.file("/opt/jdk/bin/java", false);
+    assertEquals("the shims under /usr/lib/nqs cannot start: java /opt/jdk/bin/java is not there",
+        only(new ShimLaunchCheck(), context()).message());
+  }
+
+  @Test
+  void theShimsClassArchiveMustFitTheirJavaAndJars() throws Exception {
+    node.file("/opt/jdk/bin/java", true);
+    node.file("/build/clusterkit.jar", false);
+    shim("/opt/jdk/bin/java", "/build/clusterkit.jar", "");
+    CheckResult none = only(new ShimArchiveCheck(), context());
+    assertStatus(CheckStatus.NOT_APPLICABLE, none);
+    assertTrue(none.message().endsWith("start without a class archive (installed with --no-class-archive, or its training run failed)"));
+
+    String archive = "/usr/lib/nqs/.clusterkit-shims.jsa";
+    shim("/opt/jdk/bin/java", "/build/clusterkit.jar", "'-XX:SharedArchiveFile=" + archive + "' '-Xlog:cds=off' ");
+    CheckResult missing = only(new ShimArchiveCheck(), context());
+    assertStatus(CheckStatus.FAILED, missing);
+    assertEquals("the shims' class archive " + archive + " is missing", missing.message());
+
+    node.file(archive, false);
+    CheckResult fits = only(new ShimArchiveCheck(), context());
+    assertStatus(CheckStatus.PASSED, fits);
+
+    node.archiveMisfits.put(archive, "A jar file is not the one used while building the shared archive file: /build/clusterkit.jar");
+    CheckResult stale = only(new ShimArchiveCheck(), context());
+    assertStatus(CheckStatus.FAILED, stale);
+    assertEquals(Severity.WARNING, stale.rule().severity());
+    assertEquals("the shims under /usr/lib/nqs start without their class archive: it does not fit their java and jars", stale.message());
+    assertTrue(stale.evidence().get(0).endsWith("A jar file is not the one used while building the shared archive file: /build/clusterkit.jar"),
+        stale.evidence().toString());
+
+    node.files.remove("/opt/jdk/bin/java");
+    assertEquals("the shims' java /opt/jdk/bin/java is not there (DOC013)", only(new ShimArchiveCheck(), context()).message());
+  }
+
   // The whole set
 
   @Test
@@ -370,8 +436,9 @@ class ChecksTest {
     Doctor doctor = Doctor.standard();
     List<String> codes = doctor.rules().stream().map(r -> r.code()).toList();
     assertEquals(List.of("DOC001", "DOC002", "DOC003", "DOC004", "DOC005", "DOC006", "DOC007", "DOC008", "DOC009",
-        "DOC010", "DOC011", "DOC012"), codes);
-    doctor.rules().forEach(r -> assertTrue(!r.why().isEmpty() && r.source().startsWith("guide "), r.code()));
+        "DOC010", "DOC011", "DOC012", "DOC013", "DOC014"), codes);
+    // Every check cites the guide, but the one about the runtime's own start-up archive.
+    doctor.rules().forEach(r -> assertTrue(!r.why().isEmpty() && (r.source().startsWith("guide ") || r.code().equals("DOC014")), r.code()));
     DoctorReport report = doctor.run(context());
     assertEquals(codes, report.results().stream().map(CheckResult::code).distinct().toList());
   }

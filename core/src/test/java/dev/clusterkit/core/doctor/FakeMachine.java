@@ -24,6 +24,8 @@ final class FakeMachine {
   boolean nativeCalls = true;
   final Map<String, FileSystemView.FileInfo> files = new HashMap<>();
   final Map<String, String> texts = new HashMap<>();
+  /** What the JVM says against a class archive, by archive path; fits when absent. */
+  final Map<String, String> archiveMisfits = new HashMap<>();
 
   void host(String address, String... names) {
     for (String n : names) {
@@ -116,6 +118,7 @@ final class FakeMachine {
         return Optional.ofNullable(texts.get(path));
       }
     };
-    return new Machine(resolver, mounts, users, network, limits, fs);
+    JvmProbe jvm = launch -> Optional.ofNullable(archiveMisfits.get(launch.classArchive().orElse("")));
+    return new Machine(resolver, mounts, users, network, limits, fs, jvm);
   }
 }
