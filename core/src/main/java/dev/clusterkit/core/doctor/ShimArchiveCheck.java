@@ -13,7 +13,7 @@ import java.util.Optional;
  * after an update of clusterkit or of the JDK the JVM ignores it without a word, and every
  * {@code cjcpw} (each start and failover of the site) starts about a third slower.
  */
-final class ShimArchiveCheck implements InstallCheck {
+final class ShimArchiveCheck implements ShimCheck {
   static final Rule RULE =
       new Rule("DOC014", Severity.WARNING,
           "the embedded runtime's shims start without their class archive, which no longer fits their java or jars",
@@ -27,31 +27,27 @@ final class ShimArchiveCheck implements InstallCheck {
   }
 
   @Override
-  public CheckResult check(DoctorContext context, InstallLayout layout, String subject) throws IOException {
-    Optional<ShimLaunch> launch = Shims.launch(context, layout);
-    if (launch.isEmpty()) {
-      return Shims.notShims(this, context, layout, subject);
-    }
-    if (launch.get().classArchive().isEmpty()) {
+  public CheckResult check(DoctorContext context, InstallLayout layout, String subject, ShimLaunch launch) throws IOException {
+    if (launch.classArchive().isEmpty()) {
       return CheckResult.notApplicable(RULE, subject,
           "the shims under " + layout.root() + " start without a class archive (installed with --no-class-archive, or its"
               + " training run failed)", List.of());
     }
-    String archive = launch.get().classArchive().get();
-    Optional<FileSystemView.FileInfo> java = context.machine().files().stat(launch.get().java());
+    String archive = launch.classArchive().get();
+    Optional<FileSystemView.FileInfo> java = context.machine().files().stat(launch.java());
     if (java.isEmpty() || !java.get().executable()) {
-      return CheckResult.notApplicable(RULE, subject, "the shims' java " + launch.get().java() + " is not there (DOC013)", List.of());
+      return CheckResult.notApplicable(RULE, subject, "the shims' java " + launch.java() + " is not there (DOC013)", List.of());
     }
     if (context.machine().files().stat(archive).isEmpty()) {
       return CheckResult.failed(RULE, subject, "the shims' class archive " + archive + " is missing", List.of(archive + ": missing"));
     }
-    Optional<String> misfit = context.machine().jvm().classArchiveMisfit(launch.get());
+    Optional<String> misfit = context.machine().jvm().classArchiveMisfit(launch);
     if (misfit.isPresent()) {
       return CheckResult.failed(RULE, subject,
           "the shims under " + layout.root() + " start without their class archive: it does not fit their java and jars",
-          List.of(launch.get().java() + " -Xshare:on with " + archive + ": " + misfit.get()));
+          List.of(launch.java() + " -Xshare:on with " + archive + ": " + misfit.get()));
     }
     return CheckResult.passed(RULE, subject, "the shims under " + layout.root() + " start from their class archive",
-        List.of(launch.get().java() + " -Xshare:on with " + archive + ": maps it"));
+        List.of(launch.java() + " -Xshare:on with " + archive + ": maps it"));
   }
 }

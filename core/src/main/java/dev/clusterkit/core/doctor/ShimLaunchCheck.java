@@ -14,7 +14,7 @@ import java.util.Optional;
  * hold absolute paths, often into a build's output, which a clean or a move removes; every
  * command then fails at once.
  */
-final class ShimLaunchCheck implements InstallCheck {
+final class ShimLaunchCheck implements ShimCheck {
   static final Rule RULE =
       new Rule("DOC013", Severity.ERROR,
           "the embedded runtime's shims name a java or a jar that is not there",
@@ -29,21 +29,17 @@ final class ShimLaunchCheck implements InstallCheck {
   }
 
   @Override
-  public CheckResult check(DoctorContext context, InstallLayout layout, String subject) throws IOException {
-    Optional<ShimLaunch> launch = Shims.launch(context, layout);
-    if (launch.isEmpty()) {
-      return Shims.notShims(this, context, layout, subject);
-    }
+  public CheckResult check(DoctorContext context, InstallLayout layout, String subject, ShimLaunch launch) throws IOException {
     List<String> evidence = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    Optional<FileSystemView.FileInfo> java = context.machine().files().stat(launch.get().java());
+    Optional<FileSystemView.FileInfo> java = context.machine().files().stat(launch.java());
     if (java.isEmpty() || java.get().directory() || !java.get().executable()) {
-      evidence.add("java " + launch.get().java() + ": " + (java.isEmpty() ? "missing" : "not executable"));
-      missing.add("java " + launch.get().java());
+      evidence.add("java " + launch.java() + ": " + (java.isEmpty() ? "missing" : "not executable"));
+      missing.add("java " + launch.java());
     } else {
-      evidence.add("java " + launch.get().java() + ": executable");
+      evidence.add("java " + launch.java() + ": executable");
     }
-    for (String entry : launch.get().classPath()) {
+    for (String entry : launch.classPath()) {
       Optional<FileSystemView.FileInfo> jar = context.machine().files().stat(entry);
       evidence.add("class path " + entry + ": " + (jar.isPresent() ? "present" : "missing"));
       if (jar.isEmpty()) {
