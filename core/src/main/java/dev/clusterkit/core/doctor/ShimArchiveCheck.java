@@ -17,7 +17,8 @@ final class ShimArchiveCheck implements ShimCheck {
   static final Rule RULE =
       new Rule("DOC014", Severity.WARNING,
           "the embedded runtime's shims start without their class archive, which no longer fits their java or jars",
-          "make the archive again after each update of clusterkit or of the JDK: clusterkit site install-shims --prefix ROOT")
+          "make the archive again after each update of clusterkit or of the JDK: clusterkit site install-shims --prefix"
+              + " INSTALL_ROOT")
           .documented("the JVM ignores an archive made for another build silently, so cjcpw, which the cluster software"
               + " starts on every start and failover, starts about a third slower", "JDK class data sharing; README, The site runtime");
 
@@ -39,15 +40,21 @@ final class ShimArchiveCheck implements ShimCheck {
       return CheckResult.notApplicable(RULE, subject, "the shims' java " + launch.java() + " is not there (DOC013)", List.of());
     }
     if (context.machine().files().stat(archive).isEmpty()) {
-      return CheckResult.failed(RULE, subject, "the shims' class archive " + archive + " is missing", List.of(archive + ": missing"));
+      return CheckResult.failed(RULE, subject, "the shims' class archive " + archive + " is missing", List.of(archive + ": missing"),
+          fix(layout));
     }
     Optional<String> misfit = context.machine().jvm().classArchiveMisfit(launch);
     if (misfit.isPresent()) {
       return CheckResult.failed(RULE, subject,
           "the shims under " + layout.root() + " start without their class archive: it does not fit their java and jars",
-          List.of(launch.java() + " -Xshare:on with " + archive + ": " + misfit.get()));
+          List.of(launch.java() + " -Xshare:on with " + archive + ": " + misfit.get()), fix(layout));
     }
     return CheckResult.passed(RULE, subject, "the shims under " + layout.root() + " start from their class archive",
         List.of(launch.java() + " -Xshare:on with " + archive + ": maps it"));
+  }
+
+  private static String fix(InstallLayout layout) {
+    return "make the archive again, as after each update of clusterkit or of the JDK: clusterkit site install-shims --prefix "
+        + layout.root();
   }
 }

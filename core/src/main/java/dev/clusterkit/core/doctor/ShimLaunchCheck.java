@@ -18,8 +18,8 @@ final class ShimLaunchCheck implements ShimCheck {
   static final Rule RULE =
       new Rule("DOC013", Severity.ERROR,
           "the embedded runtime's shims name a java or a jar that is not there",
-          "install the shims again from where clusterkit now is: clusterkit site install-shims --prefix ROOT (with --java"
-              + " or --jar to name them)")
+          "install the shims again from where clusterkit now is: clusterkit site install-shims --prefix INSTALL_ROOT (with"
+              + " --java or --jar to name them)")
           .documented("every JobCenter command the cluster scripts call fails before it starts, so the site never starts"
               + " or stops", "guide 2.3.2, 2.3.7");
 
@@ -48,7 +48,9 @@ final class ShimLaunchCheck implements ShimCheck {
     }
     if (!missing.isEmpty()) {
       return CheckResult.failed(RULE, subject, "the shims under " + layout.root() + " cannot start: " + String.join(", ", missing)
-          + (missing.size() == 1 ? " is" : " are") + " not there", evidence);
+          + (missing.size() == 1 ? " is" : " are") + " not there", evidence,
+          "install the shims again from where clusterkit now is: clusterkit site install-shims --prefix " + layout.root()
+              + " (with --java or --jar to name them)");
     }
     return CheckResult.passed(RULE, subject, "the java and the jars the shims under " + layout.root() + " run are there", evidence);
   }

@@ -389,7 +389,7 @@ class ChecksTest {
     assertStatus(CheckStatus.FAILED, cleaned);
     assertEquals("the shims under /usr/lib/nqs cannot start: /build/clusterkit.jar is not there", cleaned.message());
     assertTrue(cleaned.evidence().contains("class path /build/clusterkit.jar: missing"), cleaned.evidence().toString());
-    assertTrue(cleaned.fix().contains("install-shims"), cleaned.fix());
+    assertTrue(cleaned.fix().contains("clusterkit site install-shims --prefix /usr/lib/nqs "), cleaned.fix());
 
     node.file("/build/clusterkit.jar", false);
     assertStatus(CheckStatus.PASSED, only(new ShimLaunchCheck(), context()));
@@ -421,6 +421,7 @@ class ChecksTest {
     CheckResult stale = only(new ShimArchiveCheck(), context());
     assertStatus(CheckStatus.FAILED, stale);
     assertEquals(Severity.WARNING, stale.rule().severity());
+    assertTrue(stale.fix().endsWith("clusterkit site install-shims --prefix /usr/lib/nqs"), stale.fix());
     assertEquals("the shims under /usr/lib/nqs start without their class archive: it does not fit their java and jars", stale.message());
     assertTrue(stale.evidence().get(0).endsWith("A jar file is not the one used while building the shared archive file: /build/clusterkit.jar"),
         stale.evidence().toString());
