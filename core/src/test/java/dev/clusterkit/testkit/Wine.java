@@ -124,8 +124,10 @@ public final class Wine implements BeforeAllCallback, AfterAllCallback {
   /**
    * Builds the stub program (with MinGW) at {@code exe}: run under any name, it appends the
    * arguments the C runtime gives it to the file STUB_LOG names (a Windows path), tab-separated
-   * UTF-8, one line per run, and exits with STUB_EXIT (0 when unset). A Windows program because
-   * Wine's cmd does not wait for a Unix one.
+   * UTF-8, one line per run, and exits with STUB_EXIT (0 when unset) or the number in the file
+   * STUB_EXIT_FILE names, when it exists. With STUB_HOLD naming a file it stays running while the
+   * file exists (a daemon), except a run whose first argument is STUB_RELEASE_ARG, which deletes
+   * the file (its stop command). A Windows program because Wine's cmd does not wait for a Unix one.
    */
   public static void compileStub(Path exe) throws IOException {
     Shell.requireTool("x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64-win32");
