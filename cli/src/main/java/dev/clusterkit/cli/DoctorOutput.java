@@ -1,16 +1,12 @@
 package dev.clusterkit.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterkit.core.doctor.CheckResult;
 import dev.clusterkit.core.doctor.CheckStatus;
 import dev.clusterkit.core.doctor.DoctorReport;
+import dev.clusterkit.core.io.StableJson;
 import dev.clusterkit.core.lint.Rule;
 import java.util.List;
 
@@ -75,26 +71,9 @@ interface DoctorOutput {
       summary.put("passed", report.count(CheckStatus.PASSED));
       summary.put("failed", report.count(CheckStatus.FAILED));
       summary.put("notApplicable", report.count(CheckStatus.NOT_APPLICABLE));
-      return pretty(root);
+      return StableJson.write(root);
     }
   }
 
-  /** Two-space indented JSON with a final newline, the same bytes on every machine. */
-  static String pretty(ObjectNode root) {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""));
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    try {
-      return new ObjectMapper().writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain JSON nodes always serialises", e);
-    }
-  }
+
 }

@@ -1,13 +1,9 @@
 package dev.clusterkit.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterkit.core.io.StableJson;
 import dev.clusterkit.core.lint.Finding;
 import dev.clusterkit.core.lint.LintReport;
 import dev.clusterkit.core.lint.Severity;
@@ -65,27 +61,10 @@ final class LintOutput {
     for (LintReport.Skipped s : report.skipped()) {
       skipped.addObject().put("file", s.path()).put("reason", s.reason());
     }
-    return pretty(root);
+    return StableJson.write(root);
   }
 
-  /** Two-space indented JSON with a final newline: stable, so runs diff cleanly. */
-  static String pretty(ObjectNode root) {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""));
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    try {
-      return new ObjectMapper().writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain JSON nodes always serialises", e);
-    }
-  }
+
 
   private static long count(LintReport report, Severity severity) {
     return report.findings().stream().filter(f -> f.severity() == severity).count();

@@ -3,6 +3,7 @@ package dev.clusterkit.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterkit.core.io.StableJson;
 import dev.clusterkit.core.lint.Rule;
 import dev.clusterkit.core.lint.RuleCatalogue;
 import java.io.PrintWriter;
@@ -10,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "rules",
@@ -80,6 +81,6 @@ final class RulesCommand implements Callable<Integer> {
       rules.addObject().put("code", r.code()).put("module", e.module()).put("severity", r.severity().label())
           .put("summary", r.summary()).put("why", r.why()).put("fix", r.hint()).put("source", r.source());
     }
-    return LintOutput.pretty(root);
+    return StableJson.write(root);
   }
 }

@@ -3,6 +3,7 @@ package dev.clusterkit.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterkit.core.io.StableJson;
 import dev.clusterkit.core.lint.Finding;
 import dev.clusterkit.core.lint.LintReport;
 import dev.clusterkit.core.lint.Location;
@@ -27,13 +28,10 @@ final class Sarif {
   private Sarif() {}
 
   static String write(LintReport report, RuleCatalogue catalogue, String version) {
-    JsonNodeFactory json = JsonNodeFactory.instance;
-    ObjectNode root = json.objectNode();
-    root.put("$schema", SCHEMA);
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "clusterkit");
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    Log log = Log.in(root, "clusterkit");
+    ObjectNode run = log.run();
+    ObjectNode driver = log.driver();
     driver.put("version", version);
     driver.put("informationUri", INFORMATION_URI);
     ArrayNode rules = driver.putArray("rules");
@@ -43,16 +41,9 @@ final class Sarif {
       if (index.putIfAbsent(r.code(), index.size()) != null) {
         continue;
       }
-      ObjectNode rule = rules.addObject();
-      rule.put("id", r.code());
-      rule.putObject("shortDescription").put("text", r.summary());
-      rule.putObject("fullDescription").put("text", r.why().isBlank() ? r.summary() : r.why());
-      rule.putObject("help").put("text", r.hint() + (r.source().isBlank() ? "" : " (source: " + r.source() + ")"));
+      ObjectNode rule = rule(rules, r);
       rule.put("helpUri", INFORMATION_URI + "#" + r.code().toLowerCase(java.util.Locale.ROOT));
-      rule.putObject("defaultConfiguration").put("level", level(r.severity()));
-      ObjectNode props = rule.putObject("properties");
-      props.putArray("tags").add(e.module());
-      props.put("source", r.source());
+      ((ObjectNode) rule.get("properties")).putArray("tags").add(e.module());
     }
     ArrayNode results = run.putArray("results");
     for (Finding f : report.findings()) {
@@ -79,7 +70,32 @@ final class Sarif {
           .put("uri", uri(s.path()));
     }
     run.put("columnKind", "unicodeCodePoints");
-    return LintOutput.pretty(root);
+    return StableJson.write(root);
+  }
+
+  /** The one run of a SARIF 2.1.0 log, and its tool's driver. */
+  record Log(ObjectNode run, ObjectNode driver) {
+    /** Makes {@code root} a log with one run of {@code tool}. */
+    static Log in(ObjectNode root, String tool) {
+      root.put("$schema", SCHEMA);
+      root.put("version", "2.1.0");
+      ObjectNode run = root.putArray("runs").addObject();
+      ObjectNode driver = run.putObject("tool").putObject("driver");
+      driver.put("name", tool);
+      return new Log(run, driver);
+    }
+  }
+
+  /** The descriptor of {@code r}, added to a driver's {@code rules}. */
+  static ObjectNode rule(ArrayNode rules, Rule r) {
+    ObjectNode rule = rules.addObject();
+    rule.put("id", r.code());
+    rule.putObject("shortDescription").put("text", r.summary());
+    rule.putObject("fullDescription").put("text", r.why().isBlank() ? r.summary() : r.why());
+    rule.putObject("help").put("text", r.hint() + (r.source().isBlank() ? "" : " (source: " + r.source() + ")"));
+    rule.putObject("defaultConfiguration").put("level", level(r.severity()));
+    rule.putObject("properties").put("source", r.source());
+    return rule;
   }
 
   private static java.util.Optional<ObjectNode> region(Location at) {

@@ -22,11 +22,11 @@ class BaselineTest {
     assertEquals(0, write.exit(), write.describe());
     assertEquals("""
         {
-          "format" : "clusterkit-baseline/v1",
-          "accepted" : [
+          "format": "clusterkit-baseline/v1",
+          "accepted": [
             {
-              "code" : "SCF005",
-              "file" : "%s"
+              "code": "SCF005",
+              "file": "%s"
             }
           ]
         }

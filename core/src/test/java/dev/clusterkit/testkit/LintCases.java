@@ -83,13 +83,17 @@ public final class LintCases {
     assertEquals(new TreeSet<>(rules.stream().map(Rule::code).toList()), covered(root));
   }
 
-  /** Codes are unique, carry the adapter's prefix, and every entry has a summary and a hint. */
+  /**
+   * Codes are unique and carry the adapter's prefix; every entry has a summary, a hint, why it
+   * matters and its source.
+   */
   public static void assertRegistryEntries(List<Rule> rules, String prefix) {
     Set<String> seen = new HashSet<>();
     for (Rule r : rules) {
       assertTrue(seen.add(r.code()), "code reused: " + r.code());
       assertTrue(r.code().startsWith(prefix), r.code() + " lacks the prefix " + prefix);
       assertFalse(r.summary().isBlank() || r.hint().isBlank(), r.code() + " needs a summary and a hint");
+      assertFalse(r.why().isBlank() || r.source().isBlank(), r.code() + " needs to say why it matters and its source");
     }
   }
 

@@ -5,7 +5,6 @@ import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.site.SiteConf;
 import dev.clusterkit.core.site.SiteConfParser;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,12 +88,7 @@ final class MsfcLinter {
   }
 
   static List<Finding> lint(List<SourceFile> files) {
-    Map<String, SiteConf> siteConfs = new HashMap<>();
-    for (SourceFile f : files) {
-      if (kindOf(f).orElse(null) == Kind.SITE_CONF) {
-        siteConfs.put(folderOf(f.path()), SiteConfParser.parse(f).value());
-      }
-    }
+    Map<String, SiteConf> siteConfs = SiteConfParser.byFolder(files);
     List<Finding> findings = new ArrayList<>();
     for (SourceFile f : files) {
       Kind kind = kindOf(f).orElseThrow();
@@ -118,7 +112,7 @@ final class MsfcLinter {
       }
       if (kind != Kind.SITE_CONF) {
         checkProperties(f, kind, findings);
-        checkPendingTimeout(f, kind, siteConfs.get(folderOf(f.path())), findings);
+        checkPendingTimeout(f, kind, siteConfs.get(f.folderKey()), findings);
       }
     }
     return findings;
@@ -400,10 +394,5 @@ final class MsfcLinter {
       case VBSCRIPT -> VbsReader.withoutComment(line);
       case SITE_CONF -> "";
     };
-  }
-
-  private static String folderOf(String path) {
-    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return slash < 0 ? "" : path.substring(0, slash);
   }
 }

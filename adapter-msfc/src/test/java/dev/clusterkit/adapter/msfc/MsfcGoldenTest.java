@@ -67,9 +67,9 @@ class MsfcGoldenTest {
   void siteConfHoldsTheSpecsValues() throws Exception {
     List<Artifact> artifacts = Specs.render("two-sites");
     assertEquals("BOOT_TIMEOUT=200\r\nSTOP_TIMEOUT=300\r\nFORCEKILL_TIME=5\r\n",
-        new String(Specs.find(artifacts, "jobs-east.batch.example.org/site.conf").bytes(), StandardCharsets.US_ASCII));
+        new String(Specs.artifact(artifacts, "jobs-east.batch.example.org/site.conf").bytes(), StandardCharsets.US_ASCII));
     assertEquals("BOOT_TIMEOUT=180\r\nSTOP_TIMEOUT=180\r\nFORCEKILL_TIME=10\r\n",
-        new String(Specs.find(artifacts, "jobs-west.batch.example.org/site.conf").bytes(), StandardCharsets.US_ASCII));
+        new String(Specs.artifact(artifacts, "jobs-west.batch.example.org/site.conf").bytes(), StandardCharsets.US_ASCII));
   }
 
   @Test

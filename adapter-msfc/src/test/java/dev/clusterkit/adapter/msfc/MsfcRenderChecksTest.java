@@ -33,7 +33,7 @@ class MsfcRenderChecksTest {
   void aPendingTimeoutLongerThanBothRenders() throws Exception {
     var spec = Specs.parse(Specs.oneSite("2019",
         "siteConf:\n  bootTimeout: 200\n  stopTimeout: 300", "pendingTimeout: 301", ""));
-    String setup = Specs.find(Specs.render(spec), "setup.ps1").text();
+    String setup = Specs.artifact(Specs.render(spec), "setup.ps1").text();
     assertTrue(setup.contains(".PendingTimeout = 301000\n"), setup);
   }
 
@@ -113,13 +113,13 @@ class MsfcRenderChecksTest {
 
   @Test
   void releasesAreComparedByNumber() throws Exception {
-    String dll = Specs.find(Specs.render(Specs.parse(Specs.oneSite("2008", "", "",
+    String dll = Specs.artifact(Specs.render(Specs.parse(Specs.oneSite("2008", "", "",
         "upgradeFrom: R12.9\nupgradeTo: R12.10"))), "UPGRADE.txt").text();
     assertTrue(dll.contains("Rolling upgrade (guide 6.3)"), dll);
-    String crossing = Specs.find(Specs.render(Specs.parse(Specs.oneSite("2008", "", "",
+    String crossing = Specs.artifact(Specs.render(Specs.parse(Specs.oneSite("2008", "", "",
         "upgradeFrom: R12.7\nupgradeTo: R12.8"))), "UPGRADE.txt").text();
     assertTrue(crossing.contains("Upgrade with the groups stopped (guide 6.4)"), crossing);
-    String before = Specs.find(Specs.render(Specs.parse(Specs.oneSite("2008", "", "",
+    String before = Specs.artifact(Specs.render(Specs.parse(Specs.oneSite("2008", "", "",
         "upgradeFrom: R12.6\nupgradeTo: R12.7"))), "UPGRADE.txt").text();
     assertTrue(before.contains("Rolling upgrade (guide 6.3)"), before);
   }

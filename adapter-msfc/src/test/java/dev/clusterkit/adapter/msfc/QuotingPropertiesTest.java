@@ -56,12 +56,12 @@ class QuotingPropertiesTest {
     List<Artifact> out = Specs.render(Specs.parse(Specs.oneSite("2019", "",
         "role: " + yaml(role) + "\nresource: " + yaml(resource) + "\ndisk: " + yaml(disk), "")));
     for (String script : List.of("setup.ps1", "remove.ps1")) {
-      String text = Specs.find(out, script).text();
+      String text = Specs.artifact(out, script).text();
       assertEquals(role, psAssignment(text, "$role"), script);
       assertEquals(resource, psAssignment(text, "$resource"), script);
       assertEquals(disk, psAssignment(text, "$disk"), script);
     }
-    String dependencyLine = line(Specs.find(out, "setup.ps1").text(), "Set-ClusterResourceDependency ");
+    String dependencyLine = line(Specs.artifact(out, "setup.ps1").text(), "Set-ClusterResourceDependency ");
     int at = dependencyLine.indexOf("-Dependency '") + "-Dependency ".length();
     WindowsReaders.Literal dependency = WindowsReaders.powershellSingleQuoted(dependencyLine, at);
     assertEquals("[" + disk + "] and [IP Address 192.168.50.194]", dependency.value());
@@ -76,8 +76,8 @@ class QuotingPropertiesTest {
     List<Artifact> out = Specs.render(Specs.parse(Specs.oneSite("2008r2", "",
         "role: " + yaml(role) + "\nresource: " + yaml(resource) + "\ndisk: " + yaml(disk) + "\nnetworkName: "
             + yaml(networkName), "")));
-    for (String script : List.of("resource.cmd", "remove-resource.cmd")) {
-      for (String line : Specs.find(out, script).text().split("\n")) {
+    for (String script : List.of("/resource.cmd", "/remove-resource.cmd")) {
+      for (String line : Specs.artifact(out, script).text().split("\n")) {
         if (!line.startsWith("cluster ")) {
           continue;
         }
@@ -99,14 +99,14 @@ class QuotingPropertiesTest {
   @Property(tries = 60)
   void installRootsReachTheScriptAndTheCopyCommands(@ForAll("installRoots") String root) throws Exception {
     String generic = Specs.oneSite("2016", "installRoot: " + yaml(root), "", "");
-    String vbs = Specs.find(Specs.render(Specs.parse(generic)), ".vbs").text();
+    String vbs = Specs.artifact(Specs.render(Specs.parse(generic)), ".vbs").text();
     String constLine = line(vbs, "Const CJCPW = ");
     WindowsReaders.Literal cjcpw = WindowsReaders.vbscriptString(constLine, "Const CJCPW = ".length());
     assertEquals(root + "\\bin\\cluster\\cjcpw", cjcpw.value());
     assertEquals(constLine.length(), cjcpw.end());
 
     String dll = Specs.oneSite("2003", "installRoot: " + yaml(root), "", "");
-    String register = Specs.find(Specs.render(Specs.parse(dll)), "register-type.cmd").text();
+    String register = Specs.artifact(Specs.render(Specs.parse(dll)), "/register-type.cmd").text();
     String copy = line(register, "if not exist ");
     List<String> argv = WindowsReaders.argv(WindowsReaders.cmdCommand(WindowsReaders.cmdPercentPhase(copy)));
     assertEquals(List.of("if", "not", "exist", "JobCenterCluster.dll", "copy", "/y",

@@ -1,45 +1,19 @@
 package dev.clusterkit.adapter.msfc;
 
-import dev.clusterkit.core.ClusterKit;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
-import dev.clusterkit.core.render.RenderOptions;
-import dev.clusterkit.core.spec.ClusterSpec;
-import dev.clusterkit.core.spec.SpecLoader;
-import java.nio.file.Path;
+import dev.clusterkit.testkit.TestSpecs;
 import java.util.List;
 
-/** Loads and renders the test specs through the public facade, as users do. */
-final class Specs {
-  static final ClusterKit KIT = ClusterKit.create();
+/** This adapter's test specs and spec builders; loading and rendering come from {@link TestSpecs}. */
+final class Specs extends TestSpecs {
   static final List<String> ALL = List.of("jcgpkg", "jcgpkg1", "testsite", "two-sites", "two-sites-2008");
 
   private Specs() {}
 
-  static ClusterSpec load(String name) throws Exception {
-    return KIT.loadSpec(Path.of("src/test/resources/specs", name + ".yaml"));
-  }
-
-  static List<Artifact> render(String name) throws Exception {
-    return KIT.render(load(name), RenderOptions.ALL);
-  }
-
-  static ClusterSpec parse(String text) throws Exception {
-    return new SpecLoader(KIT.registry()).parse("test.yaml", text);
-  }
-
-  static List<Artifact> render(ClusterSpec spec) throws Exception {
-    return KIT.render(spec, RenderOptions.ALL);
-  }
-
   /** An artifact as the linters see it when it is read back from disk. */
   static SourceFile source(Artifact a) {
     return SourceFile.withBytes(a.path(), a.text(), a.bytes());
-  }
-
-  static Artifact find(List<Artifact> artifacts, String suffix) {
-    return artifacts.stream().filter(a -> a.path().endsWith(suffix)).findFirst()
-        .orElseThrow(() -> new AssertionError("no artifact ending " + suffix + " in " + artifacts));
   }
 
   /**

@@ -5,9 +5,7 @@ import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.site.SiteConf;
 import dev.clusterkit.core.site.SiteConfParser;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,15 +45,10 @@ final class PacemakerLinter {
   }
 
   static List<Finding> lint(List<SourceFile> files) {
-    Map<String, SiteConf> siteConfs = new HashMap<>();
-    for (SourceFile f : files) {
-      if (kindOf(f).orElse(null) == Kind.SITE_CONF) {
-        siteConfs.put(folderOf(f.path()), SiteConfParser.parse(f).value());
-      }
-    }
+    Map<String, SiteConf> siteConfs = SiteConfParser.byFolder(files);
     List<Finding> out = new ArrayList<>();
     for (SourceFile f : files) {
-      Optional<SiteConf> conf = Optional.ofNullable(siteConfs.get(folderOf(f.path())));
+      Optional<SiteConf> conf = Optional.ofNullable(siteConfs.get(f.folderKey()));
       switch (kindOf(f).orElseThrow(() -> new IllegalArgumentException(f.path() + " is not a Pacemaker file"))) {
         case SITE_CONF -> {
           // Read above for its timing; core's site.conf rules check the file itself.
@@ -67,10 +60,5 @@ final class PacemakerLinter {
       }
     }
     return out;
-  }
-
-  private static String folderOf(String path) {
-    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return slash < 0 ? "" : path.substring(0, slash).toLowerCase(Locale.ROOT);
   }
 }

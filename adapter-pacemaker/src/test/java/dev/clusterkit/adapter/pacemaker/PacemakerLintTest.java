@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clusterkit.core.lint.Finding;
 import dev.clusterkit.core.lint.LintReport;
 import dev.clusterkit.testkit.LintCases;
-import dev.clusterkit.core.lint.Rule;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,12 +42,7 @@ class PacemakerLintTest {
 
   @Test
   void rulesHaveUniqueCodesHintsAndSources() {
-    Set<String> seen = new HashSet<>();
-    for (Rule r : new PacemakerAdapter().rules()) {
-      assertTrue(seen.add(r.code()), "code reused: " + r.code());
-      assertTrue(r.code().startsWith("PCMK"), r.code());
-      assertTrue(!r.hint().isBlank() && !r.summary().isBlank() && !r.why().isBlank() && !r.source().isBlank(), r.code());
-    }
+    LintCases.assertRegistryEntries(new PacemakerAdapter().rules(), "PCMK");
   }
 
   @ParameterizedTest

@@ -1,41 +1,15 @@
 package dev.clusterkit.adapter.pacemaker;
 
-import dev.clusterkit.core.ClusterKit;
-import dev.clusterkit.core.render.Artifact;
-import dev.clusterkit.core.render.RenderOptions;
 import dev.clusterkit.core.spec.ClusterSpec;
-import dev.clusterkit.core.spec.SpecLoader;
+import dev.clusterkit.testkit.TestSpecs;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads and renders the test specs through the public facade, as users do. */
-final class Specs {
-  static final ClusterKit KIT = ClusterKit.create();
+/** This adapter's test specs and spec builders; loading and rendering come from {@link TestSpecs}. */
+final class Specs extends TestSpecs {
   static final List<String> ALL = List.of("guide", "two-sites");
 
   private Specs() {}
-
-  static ClusterSpec load(String name) throws Exception {
-    return KIT.loadSpec(Path.of("src/test/resources/specs", name + ".yaml"));
-  }
-
-  static List<Artifact> render(String name) throws Exception {
-    return KIT.render(load(name), RenderOptions.ALL);
-  }
-
-  static List<Artifact> render(ClusterSpec spec) throws Exception {
-    return KIT.render(spec, RenderOptions.ALL);
-  }
-
-  static ClusterSpec parse(String text) throws Exception {
-    return new SpecLoader(KIT.registry()).parse("test.yaml", text);
-  }
-
-  /** The artifact whose path ends with {@code suffix}. */
-  static Artifact artifact(List<Artifact> artifacts, String suffix) {
-    return artifacts.stream().filter(a -> a.path().endsWith(suffix)).findFirst()
-        .orElseThrow(() -> new AssertionError(suffix + " not rendered; rendered: " + artifacts));
-  }
 
   /**
    * A one-site spec: the site's commands under {@code installRoot}, its database {@code database},

@@ -1,34 +1,13 @@
 package dev.clusterkit.adapter.serviceguard;
 
-import dev.clusterkit.core.ClusterKit;
-import dev.clusterkit.core.render.Artifact;
-import dev.clusterkit.core.render.RenderOptions;
 import dev.clusterkit.core.spec.ClusterSpec;
-import dev.clusterkit.core.spec.SpecLoader;
+import dev.clusterkit.testkit.TestSpecs;
 import java.nio.file.Path;
-import java.util.List;
 
-/** Loads and renders the test specs through the public facade, as users do. */
-final class Specs {
-  static final ClusterKit KIT = ClusterKit.create();
+/** This adapter's test specs and spec builders; loading and rendering come from {@link TestSpecs}. */
+final class Specs extends TestSpecs {
 
   private Specs() {}
-
-  static ClusterSpec load(String name) throws Exception {
-    return KIT.loadSpec(Path.of("src/test/resources/specs", name + ".yaml"));
-  }
-
-  static List<Artifact> render(String name) throws Exception {
-    return KIT.render(load(name), RenderOptions.ALL);
-  }
-
-  static List<Artifact> render(ClusterSpec spec) throws Exception {
-    return KIT.render(spec, RenderOptions.ALL);
-  }
-
-  static ClusterSpec parse(String text) throws Exception {
-    return new SpecLoader(KIT.registry()).parse("test.yaml", text);
-  }
 
   /** A one-site spec on a platform whose JobCenter commands live under {@code installRoot}. */
   static ClusterSpec withInstallRoot(Path installRoot, String platform, boolean watched, boolean portKeeper)
@@ -60,12 +39,4 @@ final class Specs {
         """.formatted(platform, installRoot, watched, portKeeper, platform.equals("linux") ? "ext4" : "vxfs"));
   }
 
-  /** The text of the one rendered artifact whose path ends with {@code suffix}. */
-  static Artifact artifact(List<Artifact> artifacts, String suffix) {
-    List<Artifact> found = artifacts.stream().filter(a -> a.path().endsWith(suffix)).toList();
-    if (found.size() != 1) {
-      throw new AssertionError("expected one artifact ending " + suffix + ", found " + found);
-    }
-    return found.get(0);
-  }
 }

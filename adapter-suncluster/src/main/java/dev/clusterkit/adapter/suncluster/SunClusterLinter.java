@@ -7,9 +7,7 @@ import dev.clusterkit.core.lint.shell.ShellScript;
 import dev.clusterkit.core.site.SiteConf;
 import dev.clusterkit.core.site.SiteConfParser;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,12 +27,7 @@ final class SunClusterLinter {
   }
 
   static List<Finding> lint(List<SourceFile> files) {
-    Map<String, SiteConf> confs = new HashMap<>();
-    for (SourceFile f : files) {
-      if (f.fileName().equals("site.conf")) {
-        confs.put(folderOf(f.path()), SiteConfParser.parse(f).value());
-      }
-    }
+    Map<String, SiteConf> confs = SiteConfParser.byFolder(files);
     List<Finding> findings = new ArrayList<>();
     for (SourceFile file : files) {
       if (file.fileName().equals("site.conf")) {
@@ -43,7 +36,7 @@ final class SunClusterLinter {
       ShellScript script = ShellScript.parse(file);
       List<ShellCommand> commands = ScriptWords.commands(script);
       if (ClusterCommands.mentions(file.text())) {
-        SiteConf conf = confs.getOrDefault(folderOf(file.path()), SiteConf.DEFAULTS);
+        SiteConf conf = confs.getOrDefault(file.folderKey(), SiteConf.DEFAULTS);
         CommandScriptRules.lint(file, ClusterCommands.read(file, commands), conf, findings);
       }
       if (file.text().contains("pmfadm")) {
@@ -51,10 +44,5 @@ final class SunClusterLinter {
       }
     }
     return findings;
-  }
-
-  private static String folderOf(String path) {
-    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return slash < 0 ? "" : path.substring(0, slash).toLowerCase(Locale.ROOT);
   }
 }

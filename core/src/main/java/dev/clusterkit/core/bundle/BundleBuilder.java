@@ -1,9 +1,6 @@
 package dev.clusterkit.core.bundle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clusterkit.core.io.StableJson;
 import dev.clusterkit.core.render.Artifact;
 import dev.clusterkit.core.render.FileMode;
 import dev.clusterkit.core.render.LineEnding;
@@ -82,14 +79,7 @@ public final class BundleBuilder {
         .sorted(java.util.Comparator.comparing(Artifact::path))
         .forEach(f -> entries.add(entry(f)));
     root.put("files", entries);
-    try {
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      return new ObjectMapper().writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the manifest is plain data and always serialisable", e);
-    }
+    return StableJson.write(root);
   }
 
   static Map<String, Object> entry(Artifact f) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * The site database lies on a mounted file system other than the root one, and on the mount the
  * spec's targets name for it (Serviceguard's fs_directory, Sun Cluster's mount point) when they do.
  */
-final class DatabaseMountCheck implements SiteCheck {
+final class DatabaseMountCheck implements DatabaseCheck {
   static final Rule RULE =
       new Rule("DOC004", Severity.ERROR,
           "the site database is not on the shared disk's mount",
@@ -27,14 +27,9 @@ final class DatabaseMountCheck implements SiteCheck {
   }
 
   @Override
-  public CheckResult check(DoctorContext context, SiteSpec spec) throws IOException, NotSupportedException {
-    String db = spec.site().database().value();
-    String subject = DoctorContext.subject(spec);
-    Optional<FileSystemView.FileInfo> info = context.machine().files().stat(db);
-    if (info.isEmpty()) {
-      return CheckResult.notApplicable(RULE, subject, db + " does not exist here (see DOC003)", List.of());
-    }
-    String real = info.get().realPath();
+  public CheckResult check(DoctorContext context, SiteSpec spec, String db, FileSystemView.FileInfo info, String subject)
+      throws IOException, NotSupportedException {
+    String real = info.realPath();
     Optional<Mount> mount = MountTable.containing(context.machine().mounts().mounts(), real);
     List<String> evidence = new ArrayList<>();
     evidence.add(db + (real.equals(db) ? "" : " -> " + real) + " is on " + mount.map(Mount::describe).orElse("no mount"));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The site database folder can be written: not a read-only mount, and writable by this user. */
-final class DatabaseWritableCheck implements SiteCheck {
+final class DatabaseWritableCheck implements DatabaseCheck {
   static final Rule RULE =
       new Rule("DOC005", Severity.ERROR,
           "the site database folder is not writable",
@@ -23,22 +23,17 @@ final class DatabaseWritableCheck implements SiteCheck {
   }
 
   @Override
-  public CheckResult check(DoctorContext context, SiteSpec spec) throws IOException, NotSupportedException {
-    String db = spec.site().database().value();
-    String subject = DoctorContext.subject(spec);
-    Optional<FileSystemView.FileInfo> info = context.machine().files().stat(db);
-    if (info.isEmpty()) {
-      return CheckResult.notApplicable(RULE, subject, db + " does not exist here (see DOC003)", List.of());
-    }
-    Optional<Mount> mount = MountTable.containing(context.machine().mounts().mounts(), info.get().realPath());
+  public CheckResult check(DoctorContext context, SiteSpec spec, String db, FileSystemView.FileInfo info, String subject)
+      throws IOException, NotSupportedException {
+    Optional<Mount> mount = MountTable.containing(context.machine().mounts().mounts(), info.realPath());
     List<String> evidence = new ArrayList<>();
     mount.ifPresent(m -> evidence.add("mount " + m.describe() + ", options " + String.join(",", m.options())));
-    evidence.add(db + " is " + (info.get().writable() ? "" : "not ") + "writable by this user (access(2))");
+    evidence.add(db + " is " + (info.writable() ? "" : "not ") + "writable by this user (access(2))");
     if (mount.isPresent() && mount.get().readOnly()) {
       return CheckResult.failed(RULE, subject, db + " is on a read-only mount", evidence,
           "remount " + mount.get().mountPoint() + " read-write (mount -o remount,rw " + mount.get().mountPoint() + ")");
     }
-    if (!info.get().writable()) {
+    if (!info.writable()) {
       return CheckResult.failed(RULE, subject, db + " is not writable by this user", evidence);
     }
     return CheckResult.passed(RULE, subject, db + " is writable", evidence);

@@ -1,12 +1,11 @@
 package dev.clusterkit.core.lint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterkit.core.io.StableJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,14 +74,7 @@ public record Baseline(List<Entry> entries) {
     root.put("format", FORMAT);
     ArrayNode list = root.putArray("accepted");
     entries.forEach(e -> list.addObject().put("code", e.code()).put("file", e.file()));
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    try {
-      return mapper.writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain JSON nodes always serialises", e);
-    }
+    return StableJson.write(root);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.clusterkit.core.lint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,6 +80,15 @@ public record SourceFile(String path, String text, Form form, Optional<Raw> raw)
   public String fileName() {
     int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
     return path.substring(slash + 1);
+  }
+
+  /**
+   * The folder of the file, lower-cased: the key that groups the files of one site's folder
+   * (Windows paths ignore case).
+   */
+  public String folderKey() {
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return slash < 0 ? "" : path.substring(0, slash).toLowerCase(Locale.ROOT);
   }
 
   /** The lines, without their terminators; a final newline does not add an empty line. */

@@ -6,6 +6,7 @@ import dev.clusterkit.core.lint.Severity;
 import dev.clusterkit.core.lint.SourceFile;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,20 @@ public final class SiteConfParser {
       List.of(SYNTAX, BLANKS, OUT_OF_RANGE, UNKNOWN_KEY, STOP_NOT_ABOVE_FORCEKILL, DUPLICATE_KEY);
 
   private SiteConfParser() {}
+
+  /**
+   * The site.conf of each folder among {@code files}, by {@link SourceFile#folderKey}: the timing
+   * the scripts beside it run under.
+   */
+  public static Map<String, SiteConf> byFolder(List<SourceFile> files) {
+    Map<String, SiteConf> confs = new HashMap<>();
+    for (SourceFile f : files) {
+      if (f.fileName().equalsIgnoreCase("site.conf")) {
+        confs.put(f.folderKey(), parse(f).value());
+      }
+    }
+    return confs;
+  }
 
   /**
    * Parses site.conf text. Lines that are empty or start with {@code #} are skipped (an

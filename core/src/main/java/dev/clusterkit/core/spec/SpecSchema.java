@@ -1,13 +1,10 @@
 package dev.clusterkit.core.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterkit.core.io.StableJson;
 import dev.clusterkit.core.site.Platform;
 import dev.clusterkit.core.site.SiteConfKey;
 import dev.clusterkit.core.spi.AdapterRegistry;
@@ -63,7 +60,7 @@ public final class SpecSchema {
       defs.set(siteDef(adapter), settingsObject(adapter.displayName() + " settings for one site",
           adapter.siteSettings()));
     }
-    return write(root);
+    return StableJson.write(root);
   }
 
   private static Map<String, Supplier<ObjectNode>> topKeys(AdapterRegistry registry) {
@@ -301,24 +298,5 @@ public final class SpecSchema {
       a.add(v);
     }
     return a;
-  }
-
-  /** Two-space indent, LF, `"key": value`, a final newline: the same bytes on every machine. */
-  static String write(ObjectNode root) {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""));
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    try {
-      return new ObjectMapper().writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain JSON nodes always serialises", e);
-    }
   }
 }

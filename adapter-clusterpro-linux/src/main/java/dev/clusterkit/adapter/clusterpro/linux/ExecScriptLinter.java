@@ -8,7 +8,6 @@ import dev.clusterkit.core.lint.shell.ShellScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +59,7 @@ final class ExecScriptLinter {
       }
       Role role = roleOf(file, script);
       Optional<Named> site = role == Role.START ? lintStart(file, script, findings) : lintStop(file, script, findings);
-      site.ifPresent(s -> sitesByFolder.computeIfAbsent(folderOf(file.path()), k -> new ArrayList<>()).add(s));
+      site.ifPresent(s -> sitesByFolder.computeIfAbsent(file.folderKey(), k -> new ArrayList<>()).add(s));
     }
     for (List<Named> pair : sitesByFolder.values()) {
       Named first = pair.get(0);
@@ -256,10 +255,5 @@ final class ExecScriptLinter {
 
   private static boolean isAssignmentOnly(ShellCommand c) {
     return c.words().size() == 1 && c.name().contains("=");
-  }
-
-  private static String folderOf(String path) {
-    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return slash < 0 ? "" : path.substring(0, slash).toLowerCase(Locale.ROOT);
   }
 }

@@ -86,7 +86,7 @@ final class ArmScriptLinter {
   private static Facts facts(SourceFile file, List<Armload> starts, List<Site> stopSites, List<Use> killIds,
       boolean stopRole, Map<String, BatchScript.Variable> families) {
     // Only a stop script's ARMKILL ends the site's watch; a start script's ends a helper's.
-    return new Facts(file, folderOf(file.path()), starts, stopSites, stopRole ? killIds : List.of(), families);
+    return new Facts(file, file.folderKey(), starts, stopSites, stopRole ? killIds : List.of(), families);
   }
 
   private record Site(String name, Location where) {}
@@ -504,10 +504,5 @@ final class ArmScriptLinter {
     int slash = Math.max(word.lastIndexOf('\\'), word.lastIndexOf('/'));
     String base = word.substring(slash + 1).toLowerCase(Locale.ROOT);
     return base.endsWith(".exe") ? base.substring(0, base.length() - 4) : base;
-  }
-
-  private static String folderOf(String path) {
-    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return slash < 0 ? "" : path.substring(0, slash).toLowerCase(Locale.ROOT);
   }
 }

@@ -1,41 +1,13 @@
 package dev.clusterkit.adapter.clusterpro.windows;
 
-import dev.clusterkit.core.ClusterKit;
-import dev.clusterkit.core.render.Artifact;
-import dev.clusterkit.core.render.RenderOptions;
-import dev.clusterkit.core.spec.ClusterSpec;
-import dev.clusterkit.core.spec.SpecLoader;
-import java.nio.file.Path;
+import dev.clusterkit.testkit.TestSpecs;
 import java.util.List;
 
-/** Loads and renders the test specs through the public facade, as users do. */
-final class Specs {
-  static final ClusterKit KIT = ClusterKit.create();
+/** This adapter's test specs and spec builders; loading and rendering come from {@link TestSpecs}. */
+final class Specs extends TestSpecs {
   static final List<String> NAMES = List.of("guide", "two-sites");
 
   private Specs() {}
-
-  static ClusterSpec load(String name) throws Exception {
-    return KIT.loadSpec(Path.of("src/test/resources/specs", name + ".yaml"));
-  }
-
-  static List<Artifact> render(String name) throws Exception {
-    return KIT.render(load(name), RenderOptions.ALL);
-  }
-
-  static List<Artifact> render(ClusterSpec spec) throws Exception {
-    return KIT.render(spec, RenderOptions.ALL);
-  }
-
-  static ClusterSpec parse(String text) throws Exception {
-    return new SpecLoader(KIT.registry()).parse("test.yaml", text);
-  }
-
-  /** The one artifact at {@code path} (below the target folder). */
-  static Artifact artifact(List<Artifact> artifacts, String path) {
-    return artifacts.stream().filter(a -> a.path().equals(ClusterproWindowsAdapter.ID + "/" + path)).findFirst()
-        .orElseThrow(() -> new AssertionError("no artifact " + path + " in " + artifacts));
-  }
 
   /**
    * A one-site spec with the given YAML fragments: {@code site} lines go under the site (indented 4),
