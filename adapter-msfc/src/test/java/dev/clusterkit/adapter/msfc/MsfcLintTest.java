@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
-import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.LintReport;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
+import dev.clusterkit.testkit.AdapterLintContract;
+import dev.clusterkit.testkit.LintCases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,28 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing. The files' bytes matter (line ends, byte order marks, encodings), so they are compared
  * as stored (.gitattributes keeps git from converting them).
  */
-class MsfcLintTest {
-
+class MsfcLintTest extends AdapterLintContract {
   private static final Path GUIDE_DIR = Path.of("src/test/resources/lint/guide");
 
-  static List<Path> cases() {
-    return LintCases.caseDirs(LintCases.CASES);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
-    LintCases.assertCase(Specs.KIT, caseDir);
-  }
-
-  @Test
-  void everyRuleHasACase() {
-    LintCases.assertEveryRuleHasACase(LintCases.CASES, MsfcRules.ALL);
-  }
-
-  @Test
-  void rulesHaveUniqueCodesAndHints() {
-    LintCases.assertRegistryEntries(new MsfcAdapter().rules(), "MSFC");
+  MsfcLintTest() {
+    super(new MsfcAdapter(), "MSFC");
   }
 
   /** The guide's own chapter 6 command samples, typed in as printed (reference §5 items 9 and 11). */

@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
 import dev.clusterkit.core.lint.LintReport;
-import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
-import java.nio.file.Path;
+import dev.clusterkit.testkit.AdapterLintContract;
+import dev.clusterkit.testkit.LintCases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -23,26 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * EXPECT: CODE} (a finding on that line) or {@code # EXPECT-FILE: CODE} (for the whole file); the
  * linter must report exactly those. Folders named clean-* expect nothing.
  */
-class PacemakerLintTest {
-
-  static List<Path> cases() {
-    return LintCases.caseDirs(LintCases.CASES);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
-    LintCases.assertCase(Specs.KIT, caseDir);
-  }
-
-  @Test
-  void everyRuleHasACase() {
-    LintCases.assertEveryRuleHasACase(LintCases.CASES, PcmkRules.ALL);
-  }
-
-  @Test
-  void rulesHaveUniqueCodesHintsAndSources() {
-    LintCases.assertRegistryEntries(new PacemakerAdapter().rules(), "PCMK");
+class PacemakerLintTest extends AdapterLintContract {
+  PacemakerLintTest() {
+    super(new PacemakerAdapter(), "PCMK");
   }
 
   @ParameterizedTest

@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
-import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.LintReport;
 import dev.clusterkit.core.lint.Severity;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
+import dev.clusterkit.testkit.AdapterLintContract;
+import dev.clusterkit.testkit.LintCases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -23,18 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code # EXPECT: CODE} (a finding on that line) or {@code # EXPECT-FILE: CODE} (for the whole
  * file); the linter must report exactly those, and nothing else may claim the files.
  */
-class PackageLintTest {
-
+class PackageLintTest extends AdapterLintContract {
   private static final Path GUIDE_DIR = Path.of("src/test/resources/lint/guide");
 
-  static List<Path> cases() {
-    return LintCases.caseDirs(LintCases.CASES);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
-    LintCases.assertCase(Specs.KIT, caseDir);
+  PackageLintTest() {
+    super(new ServiceguardAdapter(), "SG");
   }
 
   @Test
@@ -51,16 +44,6 @@ class PackageLintTest {
     assertTrue(!new ServiceguardAdapter().recognizes(agent));
     SourceFile external = new SourceFile("x_ext.sh", agent.text().replace("${OCF_RESKEY_site_name:-}", "testsite.example.com"));
     assertTrue(new ServiceguardAdapter().recognizes(external), "the same script without OCF variables still is");
-  }
-
-  @Test
-  void everyRuleHasACase() {
-    LintCases.assertEveryRuleHasACase(LintCases.CASES, SgRules.ALL);
-  }
-
-  @Test
-  void rulesHaveUniqueCodesAndHints() {
-    LintCases.assertRegistryEntries(new ServiceguardAdapter().rules(), "SG");
   }
 
   @Test

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
-import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.LintReport;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
+import dev.clusterkit.testkit.AdapterLintContract;
+import dev.clusterkit.testkit.LintCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,28 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code # EXPECT: CODE} (a finding on that line) or {@code # EXPECT-FILE: CODE} (a finding for the
  * whole file); the linter must report exactly those.
  */
-class ScriptLintTest {
-
+class ScriptLintTest extends AdapterLintContract {
   private static final Path GUIDE_DIR = Path.of("src/test/resources/lint/guide");
 
-  static List<Path> cases() {
-    return LintCases.caseDirs(LintCases.CASES);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
-    LintCases.assertCase(Specs.KIT, caseDir);
-  }
-
-  @Test
-  void everyRuleHasACase() {
-    LintCases.assertEveryRuleHasACase(LintCases.CASES, ScRules.ALL);
-  }
-
-  @Test
-  void rulesHaveUniqueCodesAndHints() {
-    LintCases.assertRegistryEntries(new SunClusterAdapter().rules(), "SC");
+  ScriptLintTest() {
+    super(new SunClusterAdapter(), "SC");
   }
 
   @Test

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
-import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.LintReport;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
+import dev.clusterkit.testkit.AdapterLintContract;
+import dev.clusterkit.testkit.LintCases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -22,28 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code # EXPECT: CODE} (a finding on that line) or {@code # EXPECT-FILE: CODE} (a finding for the
  * whole file); the linter must report exactly those.
  */
-class ExecScriptLintTest {
-
+class ExecScriptLintTest extends AdapterLintContract {
   private static final Path GUIDE_DIR = Path.of("src/test/resources/lint/guide");
 
-  static List<Path> cases() {
-    return LintCases.caseDirs(LintCases.CASES);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
-    LintCases.assertCase(Specs.KIT, caseDir);
-  }
-
-  @Test
-  void everyRuleHasACase() {
-    LintCases.assertEveryRuleHasACase(LintCases.CASES, CplRules.ALL);
-  }
-
-  @Test
-  void rulesHaveUniqueCodesAndHints() {
-    LintCases.assertRegistryEntries(new ClusterproLinuxAdapter().rules(), "CPL");
+  ExecScriptLintTest() {
+    super(new ClusterproLinuxAdapter(), "CPL");
   }
 
   @Test

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clusterkit.core.lint.Finding;
-import dev.clusterkit.testkit.LintCases;
 import dev.clusterkit.core.lint.LintReport;
 import dev.clusterkit.core.lint.Severity;
 import dev.clusterkit.core.lint.SourceFile;
 import dev.clusterkit.core.render.Artifact;
+import dev.clusterkit.testkit.AdapterLintContract;
+import dev.clusterkit.testkit.LintCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -26,28 +26,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * CODE} expects a finding on the next line, {@code rem EXPECT-HERE: CODE} on its own line, and
  * {@code rem EXPECT-FILE: CODE} one for the whole file; the linter must report exactly those.
  */
-class ArmScriptLintTest {
-
-  static List<Path> cases() {
-    return LintCases.caseDirs(LintCases.CASES);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void reportsExactlyWhatTheCaseExpects(Path caseDir) {
-    LintCases.assertCase(Specs.KIT, caseDir);
-  }
-
-  @Test
-  void everyRuleHasACase() {
-    LintCases.assertEveryRuleHasACase(LintCases.CASES, CpwRules.ALL);
-  }
-
-  @Test
-  void rulesHaveUniqueCodesAndHints() {
-    LintCases.assertRegistryEntries(new ClusterproWindowsAdapter().rules(), "CPW");
-  }
+class ArmScriptLintTest extends AdapterLintContract {
   private static final Path GUIDE = Path.of("src/test/resources/lint/guide");
+
+  ArmScriptLintTest() {
+    super(new ClusterproWindowsAdapter(), "CPW");
+  }
 
   /**
    * The guide's 4.2.2 samples, reproduced as CP932 with CRLF as they would be saved on Japanese
