@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
     subcommands = {
       SiteMkCommand.class, SitePwCommand.class, SiteStopCommand.class, SiteLsCommand.class,
       SiteNqsstartCommand.class, SiteNqsstopCommand.class, SitePortKeeperCommand.class,
-      SiteDeleteCommand.class, SiteInstallShimsCommand.class
+      SiteDeleteCommand.class, SiteInstallShimsCommand.class, SiteAgentCommand.class
     },
     footerHeading = "%nExit codes (those of the JobCenter commands the runtime mirrors):%n",
     footer = {

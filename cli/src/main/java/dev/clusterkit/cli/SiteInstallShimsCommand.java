@@ -1,6 +1,7 @@
 package dev.clusterkit.cli;
 
 import dev.clusterkit.core.runtime.ClassArchive;
+import dev.clusterkit.core.runtime.RuntimeAgent;
 import dev.clusterkit.core.runtime.ShimInstaller;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Spec;
       "clusterkit.jar with java by absolute path; the CLUSTERKIT_* variables of the caller reach",
       "them. A file at one of those paths that is not such a launcher is never replaced.",
       "Unless --no-class-archive, a training run (about 2 s) first writes DIR/" + ClassArchive.FILE + ",",
-      "a class-data-sharing archive that makes each launcher's JVM start about a third faster."
+      "a class-data-sharing archive that makes each launcher's JVM start about a third faster.",
+      "Where perl is found, cjcpw, cjcls, nqsstart and nqsstop run in the runtime agent when one",
+      "serves DIR (DIR/clusterkit-agent, or clusterkit site agent --prefix DIR), through its client",
+      "DIR/" + RuntimeAgent.CLIENT + "; otherwise each starts a JVM."
     })
 final class SiteInstallShimsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -51,12 +55,17 @@ final class SiteInstallShimsCommand implements Callable<Integer> {
     ShimInstaller.Installation done =
         ShimInstaller.install(prefix.toAbsolutePath().normalize(), javaCommand, runtimeJar.toString(), !noClassArchive);
     done.classArchive().ifPresent(a -> spec.commandLine().getOut().println(a));
+    done.agentClient().ifPresent(c -> spec.commandLine().getOut().println(c));
     for (Path p : done.shims()) {
       spec.commandLine().getOut().println(p);
     }
     done.classArchiveProblem().ifPresent(
         why -> spec.commandLine().getErr().println(
             "clusterkit site install-shims: warning: no class archive, the launchers start without it: " + why));
+    if (done.agentClient().isEmpty()) {
+      spec.commandLine().getErr().println(
+          "clusterkit site install-shims: warning: no perl on the PATH: the launchers cannot use the runtime agent");
+    }
     return ExitCodes.OK;
   }
 

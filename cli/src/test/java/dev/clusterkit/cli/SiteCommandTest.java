@@ -275,7 +275,7 @@ class SiteCommandTest {
     StringWriter out = new StringWriter();
     int exit = Main.run(ClusterKit::create, new PrintWriter(out), new PrintWriter(new StringWriter()), "site", "--help");
     assertEquals(0, exit);
-    for (String sub : List.of("mk", "pw", "stop", "ls", "nqsstart", "nqsstop", "portkeeper", "delete", "install-shims")) {
+    for (String sub : List.of("mk", "pw", "stop", "ls", "nqsstart", "nqsstop", "portkeeper", "delete", "install-shims", "agent")) {
       assertTrue(out.toString().contains("\n  " + sub + " "), sub + " is missing from:\n" + out);
     }
     assertTrue(out.toString().contains("  7  the site is not running"), out.toString());

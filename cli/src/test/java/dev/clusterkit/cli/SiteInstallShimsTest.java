@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clusterkit.core.runtime.RuntimeAgent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -39,12 +40,17 @@ class SiteInstallShimsTest {
   }
 
   @Test
-  void writesTheSixLaunchersRunningTheGivenJarAndJava() throws IOException {
+  void writesTheLaunchersRunningTheGivenJarAndJavaAndTheAgentsClient() throws IOException {
     Path runtime = jar(tmp.resolve("dist/clusterkit.jar"), ShimJar.ENTRY);
     Path prefix = tmp.resolve("usr/lib/nqs");
     Cli.Result r = Cli.run("site", "install-shims", "--prefix", prefix.toString(), "--jar", runtime.toString(), "--java", "/opt/jdk/bin/java");
     assertEquals(0, r.exit(), r.describe());
-    assertEquals(SHIMS.stream().map(s -> prefix.resolve(s).toString()).toList(), r.outLines());
+    List<String> written = new java.util.ArrayList<>(List.of(prefix.resolve(RuntimeAgent.CLIENT).toString()));
+    SHIMS.forEach(s -> written.add(prefix.resolve(s).toString()));
+    written.add(prefix.resolve("clusterkit-agent").toString());
+    assertEquals(written, r.outLines());
+    assertTrue(Files.readString(prefix.resolve("clusterkit-agent"))
+        .endsWith(" -cp '" + runtime + "' dev.clusterkit.core.runtime.JobCenterCommands agent '" + prefix + "'\n"));
     for (String s : SHIMS) {
       Path shim = prefix.resolve(s);
       assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(shim)));

@@ -112,6 +112,43 @@ class SiteShimsIT {
 
   @Test
   void renderedWatchedStartAndStopScriptsRunTheSiteAndAFailedDaemonEndsTheStartScript() throws Exception {
+    watchedStartAndStop();
+  }
+
+  /** The same through the runtime agent: cjcpw and cjcls run in its JVM, cjcmksite in one of its own. */
+  @Test
+  void renderedWatchedScriptsRunTheSameThroughTheRuntimeAgent() throws Exception {
+    Path log = tmp.resolve("agent.log");
+    // With the stack limit start.sh gives cjcpw: the agent runs only what would run the same in a JVM of its own.
+    String agentCommand = "ulimit -s unlimited; exec '" + TestSetup.repoRoot().resolve("clusterkit") + "' site agent --prefix '" + prefix + "'";
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", agentCommand)
+        .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Process agent = pb.start();
+    try {
+      SiteMachine.await(() -> read(log).contains("serving " + prefix) || !agent.isAlive(), "the agent serves the shims");
+      assertTrue(agent.isAlive(), read(log));
+      watchedStartAndStop();
+      String served = Files.readString(log);
+      assertTrue(served.contains(": cjcpw testsite.example.com " + tmp.resolve("jobdb") + ": exit code 0"), served);
+      assertTrue(served.contains(": cjcpw testsite.example.com " + tmp.resolve("jobdb") + ": exit code 1"), served);
+      assertTrue(served.contains(": cjcls: exit code 0"), served);
+      assertTrue(!served.contains("cjcmksite"), served);
+      assertTrue(!served.contains("in a JVM of its own"), served);
+    } finally {
+      agent.destroyForcibly();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private void watchedStartAndStop() throws Exception {
     Path db = tmp.resolve("jobdb");
     Path scripts = render("testsite.yaml", Map.of("/mnt/jobdb", db.toString(), "192.168.10.50", "127.0.0.4"))
         .resolve("testsite.example.com");
@@ -138,6 +175,8 @@ class SiteShimsIT {
     // FAILOVER start, then the daemon dies: cjcpw, and with it start.sh, exits non-zero for CLUSTERPRO's PID monitor.
     Process again = start(scripts.resolve("start.sh"), tmp.resolve("start2.log"));
     SiteMachine.await(() -> state("testsite.example.com").map(s -> s.matches("[0-9]+/ON")).orElse(false), "the site runs again");
+    // Killed once it is up; before, it would be a failed start rather than a failover.
+    SiteMachine.await(() -> read(tmp.resolve("start2.log")).contains("all 1 daemons are ready"), "cjcpw reports the daemon ready");
     long daemon = Long.parseLong(state("testsite.example.com").orElseThrow().split("/")[0]);
     ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
     assertTrue(again.waitFor(60, TimeUnit.SECONDS), "start.sh ends when a daemon dies");

@@ -46,15 +46,28 @@ public final class EmbeddedSiteControl implements SiteControl {
   private final RuntimeSettings settings;
   private final PrintStream out;
   private final Posix posix;
+  private final Map<String, String> environment;
+  private final Termination termination;
 
   public EmbeddedSiteControl(RuntimeSettings settings, PrintStream out) {
     this(settings, out, Posix.system());
   }
 
   EmbeddedSiteControl(RuntimeSettings settings, PrintStream out, Posix posix) {
+    this(settings, out, posix, System.getenv(), new Termination());
+  }
+
+  /**
+   * A control whose daemons get {@code environment} instead of this process's, and whose watched
+   * supervisor also stops on {@code termination}: the runtime agent's, on behalf of its client.
+   */
+  EmbeddedSiteControl(
+      RuntimeSettings settings, PrintStream out, Posix posix, Map<String, String> environment, Termination termination) {
     this.settings = settings;
     this.out = out;
     this.posix = posix;
+    this.environment = Map.copyOf(environment);
+    this.termination = termination;
   }
 
   public RuntimeSettings settings() {
@@ -128,7 +141,8 @@ public final class EmbeddedSiteControl implements SiteControl {
       release(lock);
       throw e;
     }
-    code = new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log).runWatched(lock, p.maintenance);
+    code = new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log, environment)
+            .runWatched(lock, p.maintenance, termination);
     return new SiteExit(
         code, code == 0 ? "site " + name + " stopped on request" : "site " + name + " failed; see " + p.db.supervisorLog());
   }
@@ -144,7 +158,7 @@ public final class EmbeddedSiteControl implements SiteControl {
         p.log.info("maintenance=ON: no daemon started (guide 2.5.5)");
         return;
       }
-      new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log).startUnwatched();
+      new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log, environment).startUnwatched();
     } finally {
       release(lock);
     }

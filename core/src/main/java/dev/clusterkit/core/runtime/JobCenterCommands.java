@@ -8,10 +8,13 @@ import dev.clusterkit.core.site.SiteControlException;
 import dev.clusterkit.core.site.SiteDatabasePath;
 import dev.clusterkit.core.site.SiteName;
 import dev.clusterkit.core.site.SiteSelection;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,7 @@ import java.util.Optional;
  * nqsstop [SITE]                 stop the daemons; a running cjcpw stays up
  * nqsportkpr ADDRESS             hold the NQS port on ADDRESS until the site's daemon takes it
  * site-delete --clear|--delete SITE   forget a site, keeping (clear) or removing (delete) its database
+ * agent PREFIX                   serve the shims of PREFIX from this JVM until ended ({@link RuntimeAgent})
  * </pre>
  *
  * Exit codes: 0 done; 1 the site failed (a daemon died, failed to start or to get ready within
@@ -41,7 +45,7 @@ import java.util.Optional;
 public final class JobCenterCommands {
   /** The commands, as the shims call them. */
   public static final List<String> COMMANDS =
-      List.of("cjcpw", "cjcmksite", "cjcls", "nqsstart", "nqsstop", "nqsportkpr", "site-delete");
+      List.of("cjcpw", "cjcmksite", "cjcls", "nqsstart", "nqsstop", "nqsportkpr", "site-delete", "agent");
 
   private static final String JNA_SEARCH_PATH = "jna.platform.library.path";
 
@@ -84,18 +88,36 @@ public final class JobCenterCommands {
 
   /** Runs {@code command} with {@code args}; returns its exit code. */
   public static int run(String command, String[] args, PrintStream out, PrintStream err) {
+    return run(command, args, System.getenv(), new Termination(), out, err);
+  }
+
+  /**
+   * Runs {@code command} as a process with {@code environment} would (the runtime agent, for its
+   * client): the settings, NQS_SITE and the daemons' environment come from it.
+   */
+  static int run(
+      String command, String[] args, Map<String, String> environment, Termination termination, PrintStream out, PrintStream err) {
+    if (command.equals("agent")) {
+      return serveAgent(args, err);
+    }
     RuntimeSettings settings;
     try {
-      settings = RuntimeSettings.fromEnvironment();
+      settings = RuntimeSettings.fromEnvironment(environment);
     } catch (IllegalArgumentException e) {
       err.println(command + ": " + e.getMessage());
       return SiteControlException.EXIT_USAGE;
     }
-    return run(command, args, new EmbeddedSiteControl(settings, out), out, err);
+    EmbeddedSiteControl control = new EmbeddedSiteControl(settings, out, Posix.system(), environment, termination);
+    return run(command, args, control, Optional.ofNullable(environment.get("NQS_SITE")), out, err);
   }
 
   /** Runs {@code command} against {@code control}. */
   public static int run(String command, String[] args, SiteControl control, PrintStream out, PrintStream err) {
+    return run(command, args, control, Optional.ofNullable(System.getenv("NQS_SITE")), out, err);
+  }
+
+  private static int run(
+      String command, String[] args, SiteControl control, Optional<String> nqsSite, PrintStream out, PrintStream err) {
     List<String> a = List.of(args);
     try {
       switch (command) {
@@ -139,7 +161,7 @@ public final class JobCenterCommands {
           if (a.size() > 1) {
             return usage(err, command + " [SITE]");
           }
-          SiteName site = siteOf(a, control, command);
+          SiteName site = siteOf(a, control, nqsSite, command);
           if (command.equals("nqsstart")) {
             control.startDaemons(site);
           } else {
@@ -175,16 +197,31 @@ public final class JobCenterCommands {
     }
   }
 
-  private static SiteName siteOf(List<String> a, SiteControl control, String command) throws SiteControlException {
+  private static SiteName siteOf(List<String> a, SiteControl control, Optional<String> nqsSite, String command)
+      throws SiteControlException {
     if (!a.isEmpty()) {
       return new SiteName(a.get(0));
     }
-    SiteSelection selected = control.resolve(Optional.ofNullable(System.getenv("NQS_SITE")));
+    SiteSelection selected = control.resolve(nqsSite);
     if (selected instanceof SiteSelection.Cluster c) {
       return new SiteName(c.site().name());
     }
     throw new SiteControlException.Refused(
         command + " without SITE works on the local site, which the embedded runtime does not run; give a cluster site name or set NQS_SITE");
+  }
+
+  /** {@code agent PREFIX}: serves the shims of PREFIX until this process is ended. */
+  private static int serveAgent(String[] args, PrintStream err) {
+    if (args.length != 1 || !args[0].startsWith("/")) {
+      return usage(err, "agent PREFIX (the absolute install root of the shims)");
+    }
+    try {
+      RuntimeAgent.serve(Path.of(args[0]), err);
+      return 0;
+    } catch (IOException e) {
+      err.println("clusterkit-agent: " + e.getMessage());
+      return SiteControlException.EXIT_REFUSED;
+    }
   }
 
   private static SiteDatabasePath dbPath(String path) {

@@ -18,7 +18,9 @@ import java.util.Optional;
  * DIR/cluster/cjcls}, {@code DIR/nqsstart}, {@code DIR/nqsstop}, {@code DIR/nqsportkpr}), so a
  * generated vendor script whose install prefix is DIR runs against the embedded runtime unchanged.
  * Each launcher execs java on {@link JobCenterCommands}; the {@code CLUSTERKIT_*} variables of the
- * calling environment reach it.
+ * calling environment reach it. Where perl is found, the launchers of the commands the {@link
+ * RuntimeAgent} runs first hand their command to the agent when one serves the prefix ({@code
+ * DIR/clusterkit-agent} starts it), and the agent's client is written beside them.
  */
 public final class ShimInstaller {
   /** The end of each shim's second line, by which {@link #install} knows its own files. */
@@ -35,11 +37,25 @@ public final class ShimInstaller {
     m.put("nqsstart", "nqsstart");
     m.put("nqsstop", "nqsstop");
     m.put("nqsportkpr", "nqsportkpr");
+    m.put("clusterkit-agent", "agent");
     return m;
   }
 
-  /** What {@link #install(Path, String, String, boolean)} wrote. */
-  public record Installation(List<Path> shims, Optional<Path> classArchive, Optional<String> classArchiveProblem) {}
+  /**
+   * What {@link #install(Path, String, String, boolean)} wrote.
+   *
+   * @param agentClient the runtime agent's client; empty when no perl was found, and the launchers
+   *     then always start a JVM
+   */
+  public record Installation(
+      List<Path> shims, Optional<Path> classArchive, Optional<String> classArchiveProblem, Optional<Path> agentClient) {}
+
+  /** How a launcher reaches the runtime agent of its prefix: the perl that runs the client. */
+  record AgentRoute(String perl, Path prefix) {
+    Path client() {
+      return prefix.resolve(RuntimeAgent.CLIENT);
+    }
+  }
 
   /** Installs shims that run this JVM's java with this JVM's class path. */
   public static List<Path> install(Path prefix) throws IOException {
@@ -72,7 +88,9 @@ public final class ShimInstaller {
       problem = ClassArchive.create(archive, java, classPath);
     }
     Optional<Path> made = classArchive && problem.isEmpty() ? Optional.of(archive) : Optional.empty();
-    return new Installation(write(prefix, java, classPath, made), made, problem);
+    Optional<AgentRoute> agent = perl().map(p -> new AgentRoute(p, prefix));
+    List<Path> shims = write(prefix, java, classPath, made, agent);
+    return new Installation(shims, made, problem, agent.map(AgentRoute::client));
   }
 
   /**
@@ -83,7 +101,7 @@ public final class ShimInstaller {
    */
   public static List<Path> install(Path prefix, String java, String classPath) throws IOException {
     refuseForeignFiles(prefix);
-    return write(prefix, java, classPath, Optional.empty());
+    return write(prefix, java, classPath, Optional.empty(), perl().map(p -> new AgentRoute(p, prefix)));
   }
 
   private static void refuseForeignFiles(Path prefix) throws IOException {
@@ -97,16 +115,47 @@ public final class ShimInstaller {
     }
   }
 
-  private static List<Path> write(Path prefix, String java, String classPath, Optional<Path> archive) throws IOException {
+  private static List<Path> write(
+      Path prefix, String java, String classPath, Optional<Path> archive, Optional<AgentRoute> agent) throws IOException {
+    if (agent.isPresent()) {
+      // The client first: a launcher that routes to it must never find it missing.
+      Files.createDirectories(prefix);
+      AtomicFile.write(agent.get().client(), agentClient());
+      Files.setPosixFilePermissions(agent.get().client(), PosixFilePermissions.fromString("rw-r--r--"));
+    }
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> e : layout().entrySet()) {
       Path file = prefix.resolve(e.getKey());
       Files.createDirectories(file.getParent());
-      AtomicFile.write(file, script(e.getValue(), java, classPath, archive));
+      AtomicFile.write(file, script(e.getValue(), java, classPath, archive, agent, file));
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
       written.add(file);
     }
     return written;
+  }
+
+  /** The text of the agent's client (a resource of this package). */
+  static String agentClient() throws IOException {
+    try (var in = ShimInstaller.class.getResourceAsStream("agent-client.pl")) {
+      if (in == null) {
+        throw new IOException("agent-client.pl is missing from the clusterkit jar");
+      }
+      return "#!/usr/bin/perl\n" + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The first perl on the PATH, by absolute path. */
+  static Optional<String> perl() {
+    String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+    for (String dir : path.split(":")) {
+      if (dir.startsWith("/")) {
+        Path candidate = Path.of(dir, "perl");
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return Optional.of(candidate.toString());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether {@code file} is a regular file written by {@link #install}. */
@@ -119,8 +168,23 @@ public final class ShimInstaller {
   }
 
   static String script(String command, String java, String classPath, Optional<Path> archive) {
+    return script(command, java, classPath, archive, Optional.empty(), Path.of("/"));
+  }
+
+  /** The launcher of {@code command} at {@code self}, through {@code agent} where it runs the command. */
+  static String script(
+      String command, String java, String classPath, Optional<Path> archive, Optional<AgentRoute> agent, Path self) {
     StringBuilder s = new StringBuilder("#!/bin/sh\n");
     s.append("# ").append(command).append(MARK).append('\n');
+    if (agent.isPresent() && AgentSession.SERVED.contains(command)) {
+      Path socket = RuntimeAgent.socket(agent.get().prefix());
+      s.append("if [ \"${CLUSTERKIT_AGENT:-}\" != off ] && [ -S ").append(quote(socket.toString()))
+          .append(" ] && [ -r ").append(quote(agent.get().client().toString())).append(" ]; then\n");
+      s.append("  exec ").append(quote(agent.get().perl())).append(' ').append(quote(agent.get().client().toString()))
+          .append(' ').append(quote(socket.toString())).append(' ').append(quote(self.toString()))
+          .append(' ').append(command).append(" \"$@\"\n");
+      s.append("fi\n");
+    }
     s.append("exec ").append(quote(java));
     List<String> options = new ArrayList<>(Jvm.options(java));
     archive.ifPresent(a -> options.addAll(ClassArchive.options(a)));
@@ -128,7 +192,11 @@ public final class ShimInstaller {
       s.append(' ').append(quote(option));
     }
     s.append(" -cp ").append(quote(classPath)).append(' ').append(JobCenterCommands.class.getName());
-    s.append(' ').append(command).append(" \"$@\"\n");
+    if (command.equals("agent")) {
+      s.append(" agent ").append(quote(self.getParent().toString())).append('\n');
+    } else {
+      s.append(' ').append(command).append(" \"$@\"\n");
+    }
     return s.toString();
   }
 

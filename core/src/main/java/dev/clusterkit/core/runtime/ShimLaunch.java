@@ -36,11 +36,13 @@ public record ShimLaunch(String java, List<String> options, List<String> classPa
       return Optional.empty();
     }
     ShellScript script = ShellScript.parse(new SourceFile("shim", text));
+    // The JVM's exec is the last command; a launcher routed through the runtime agent execs its
+    // client before it, under a condition.
     List<ShellCommand> commands = script.commands();
-    if (!script.problems().isEmpty() || commands.size() != 1 || !commands.get(0).name().equals("exec")) {
+    if (!script.problems().isEmpty() || commands.isEmpty() || !commands.get(commands.size() - 1).name().equals("exec")) {
       return Optional.empty();
     }
-    List<String> w = commands.get(0).words();
+    List<String> w = commands.get(commands.size() - 1).words();
     int cp = w.indexOf("-cp");
     if (cp < 2 || cp + 3 >= w.size() || !w.get(cp + 2).equals(JobCenterCommands.class.getName())
         || w.subList(0, w.size() - 1).stream().anyMatch(word -> word.contains("$"))) {

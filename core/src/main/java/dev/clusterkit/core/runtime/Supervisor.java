@@ -10,6 +10,7 @@ import java.nio.channels.FileLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +45,10 @@ final class Supervisor {
   private final RuntimeSettings settings;
   private final Posix posix;
   private final SiteLog log;
+
+  /** What every daemon's environment starts from: the caller's, before the daemon's own entries. */
+  private final Map<String, String> environment;
+
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(
@@ -91,7 +96,8 @@ final class Supervisor {
       SiteConf conf,
       RuntimeSettings settings,
       Posix posix,
-      SiteLog log) {
+      SiteLog log,
+      Map<String, String> environment) {
     this.db = db;
     this.identity = identity;
     this.specs = List.copyOf(specs);
@@ -99,6 +105,7 @@ final class Supervisor {
     this.settings = settings;
     this.posix = posix;
     this.log = log;
+    this.environment = Map.copyOf(environment);
   }
 
   /**
@@ -106,7 +113,7 @@ final class Supervisor {
    * request). {@code lock} is the site lock, held by the caller; it is released here, before
    * {@code cjcpw -stop} gets its answer, so a new start right after never finds it held.
    */
-  int runWatched(FileLock lock, boolean maintenance) throws SiteControlException {
+  int runWatched(FileLock lock, boolean maintenance, Termination termination) throws SiteControlException {
     watched = true;
     List<Request> stopRequests = new ArrayList<>();
     ControlChannel.Server server = null;
@@ -123,6 +130,10 @@ final class Supervisor {
         throw new SiteControlException.Refused("cannot set up " + db.run() + ": " + e.getMessage(), e);
       }
       Runtime.getRuntime().addShutdownHook(hook);
+      termination.attach(() -> {
+        log.info("the runtime agent's client ended or received a termination signal: stopping the site");
+        events.add(new Control(new Request(Command.STOP, reply -> {})));
+      });
       log.info("cjcpw started (pid " + ProcessHandle.current().pid() + ")");
       if (maintenance) {
         log.info("maintenance=ON: cjcpw runs without the daemons until nqsstart (guide 2.5.5)");
@@ -362,6 +373,8 @@ final class Supervisor {
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(db.log().resolve(spec.name() + ".log").toFile()))
             .redirectErrorStream(true);
+    pb.environment().clear();
+    pb.environment().putAll(environment);
     pb.environment().putAll(spec.environment());
     pb.environment().put("NQS_SITE", identity.name().value());
     Process p = pb.start();

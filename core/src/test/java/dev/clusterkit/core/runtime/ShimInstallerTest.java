@@ -27,7 +27,7 @@ class ShimInstallerTest {
     Path prefix = tmp.resolve("usr/lib/nqs");
     List<Path> shims = ShimInstaller.install(prefix, "/opt/java dir/bin/java", "/a b/x.jar:/it's.jar");
     assertEquals(
-        List.of("cluster/cjcpw", "cluster/cjcmksite", "cluster/cjcls", "nqsstart", "nqsstop", "nqsportkpr"),
+        List.of("cluster/cjcpw", "cluster/cjcmksite", "cluster/cjcls", "nqsstart", "nqsstop", "nqsportkpr", "clusterkit-agent"),
         shims.stream().map(p -> prefix.relativize(p).toString()).toList());
     for (Path shim : shims) {
       assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(shim)));
@@ -38,6 +38,15 @@ class ShimInstallerTest {
       assertEquals(0, lint.exitCode(), lint.describe());
     }
     assertTrue(Files.readString(prefix.resolve("cluster/cjcls")).contains("-cp '/a b/x.jar:/it'\\''s.jar' dev.clusterkit.core.runtime.JobCenterCommands cjcls \"$@\""));
+    assertTrue(Files.readString(prefix.resolve("clusterkit-agent")).endsWith(" dev.clusterkit.core.runtime.JobCenterCommands agent '" + prefix + "'\n"));
+    // The commands the agent runs go to it first, when its socket is there and it is not turned off.
+    String cjcpw = Files.readString(prefix.resolve("cluster/cjcpw"));
+    Path socket = RuntimeAgent.socket(prefix);
+    assertTrue(cjcpw.contains("if [ \"${CLUSTERKIT_AGENT:-}\" != off ] && [ -S '" + socket + "' ] && [ -r '"
+        + prefix.resolve(RuntimeAgent.CLIENT) + "' ]; then\n  exec '"), cjcpw);
+    assertTrue(cjcpw.contains("'" + prefix.resolve(RuntimeAgent.CLIENT) + "' '" + socket + "' '" + prefix.resolve("cluster/cjcpw") + "' cjcpw \"$@\"\nfi\n"), cjcpw);
+    assertFalse(Files.readString(prefix.resolve("cluster/cjcmksite")).contains("CLUSTERKIT_AGENT"));
+    assertFalse(Files.readString(prefix.resolve("nqsportkpr")).contains("CLUSTERKIT_AGENT"));
   }
 
   @Test
@@ -79,7 +88,7 @@ class ShimInstallerTest {
     assertEquals(
         Optional.of("the class path holds the folder " + classes + "; a class archive can only be made of jars"),
         done.classArchiveProblem());
-    assertEquals(6, done.shims().size());
+    assertEquals(7, done.shims().size());
     assertFalse(Files.readString(prefix.resolve("cluster/cjcpw")).contains("SharedArchiveFile"));
   }
 
@@ -92,7 +101,8 @@ class ShimInstallerTest {
 
     assertTrue(done.classArchiveProblem().orElseThrow().startsWith("the training run failed (exit 1)"), done.toString());
     try (var files = Files.list(prefix)) {
-      assertEquals(List.of("cluster", "nqsportkpr", "nqsstart", "nqsstop"), files.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(
+          List.of(RuntimeAgent.CLIENT, "cluster", "clusterkit-agent", "nqsportkpr", "nqsstart", "nqsstop"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertFalse(Files.readString(prefix.resolve("nqsstart")).contains("SharedArchiveFile"));
   }

@@ -55,6 +55,7 @@ final class BenchSite implements AutoCloseable {
   final Path listener;
   final List<Integer> ports;
   final Map<String, String> env = new TreeMap<>();
+  private Process agent;
   final RuntimeSettings settings;
 
   BenchSite(int daemons) throws IOException, SiteControlException {
@@ -108,12 +109,41 @@ final class BenchSite implements AutoCloseable {
     return s.append("wait").toString();
   }
 
-  ProcessBuilder shim(String path, String... args) {
+  /** How a shim runs its command: in a JVM of its own, or in the runtime agent. */
+  enum Route {
+    JVM,
+    AGENT
+  }
+
+  ProcessBuilder shim(String path, Route route, String... args) {
     List<String> cmd = new ArrayList<>(List.of(prefix.resolve(path).toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
     pb.environment().putAll(env);
+    if (route == Route.JVM) {
+      pb.environment().put("CLUSTERKIT_AGENT", "off");
+    }
     return pb;
+  }
+
+  long agentPid() {
+    return agent.pid();
+  }
+
+  /** Starts the runtime agent of the shims ({@code clusterkit-agent}); returns once it serves. */
+  void startAgent() throws IOException, InterruptedException {
+    Path log = root.resolve("agent.log");
+    ProcessBuilder pb = new ProcessBuilder(prefix.resolve("clusterkit-agent").toString()).directory(root.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    agent = pb.start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(log).contains("serving " + prefix)) {
+      if (!agent.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("the runtime agent did not start:\n" + Files.readString(log));
+      }
+      Thread.sleep(10);
+    }
   }
 
   /** Probes the ports not yet in {@code ready} and adds those that accept; true when all have. */
@@ -165,6 +195,9 @@ final class BenchSite implements AutoCloseable {
   /** Kills what runs in the site's folders and removes them. */
   @Override
   public void close() throws IOException {
+    if (agent != null) {
+      agent.destroyForcibly();
+    }
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path dir : dirs) {
         try {

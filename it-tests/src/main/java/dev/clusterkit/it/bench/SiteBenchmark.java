@@ -5,6 +5,7 @@ import dev.clusterkit.core.site.SiteName;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import dev.clusterkit.it.bench.BenchSite.Route;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,11 @@ import java.util.regex.Pattern;
  *   <li>for scale, {@code cjcls} from start to exit: the least a JVM command of the runtime costs.
  * </ul>
  *
- * Each round runs the shell baseline and the three kinds of cjcpw run one after the other, so
+ * <p>The cjcpw figures are taken twice: with each shim a JVM of its own ({@code
+ * CLUSTERKIT_AGENT=off}) and through the runtime agent ({@code clusterkit-agent}), whose boot
+ * ratio is checked against the same target.
+ *
+ * <p>Each round runs the shell baseline and the kinds of cjcpw run one after the other, so
  * load from elsewhere on the machine falls on all of them alike. Usage: {@code SiteBenchmark
  * [RUNS [WARMUP]]} (default 100 and 5).
  */
@@ -50,6 +55,10 @@ public final class SiteBenchmark {
   private final Samples death = new Samples("daemon SIGKILLed -> cjcpw exited (9 others stopped)");
   private final Samples stopCommand = new Samples("cjcpw -stop command: start -> returns, site stopped");
   private final Samples stopApi = new Samples("SiteControl.stop in process -> returns, site stopped");
+  private final Samples agentBoot = new Samples("agent cjcpw: start -> reports all 10 daemons ready");
+  private final Samples agentDeath = new Samples("agent: daemon SIGKILLed -> cjcpw exited");
+  private final Samples agentStop = new Samples("agent cjcpw -stop command: start -> returns");
+  private final Samples agentFloor = new Samples("agent cjcls: start -> exit");
 
   private SiteBenchmark(BenchSite site) {
     this.site = site;
@@ -59,6 +68,7 @@ public final class SiteBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     try (BenchSite site = new BenchSite(DAEMONS)) {
+      site.startAgent();
       SiteBenchmark bench = new SiteBenchmark(site);
       for (int i = 0; i < warmup; i++) {
         bench.round(false);
@@ -75,11 +85,19 @@ public final class SiteBenchmark {
 
   private void round(boolean record) throws Exception {
     long s = shellRun();
-    long f = cjclsRun();
-    long[] k = killRun();
-    long[] c = stopRun(false);
-    long[] a = stopRun(true);
+    long f = cjclsRun(Route.JVM);
+    long[] k = killRun(Route.JVM);
+    long[] c = stopRun(Route.JVM, false);
+    long[] a = stopRun(Route.JVM, true);
+    long af = cjclsRun(Route.AGENT);
+    long[] ak = killRun(Route.AGENT);
+    long[] ac = stopRun(Route.AGENT, false);
     if (record) {
+      agentFloor.add(af);
+      agentBoot.add(ak[0]);
+      agentBoot.add(ac[0]);
+      agentDeath.add(ak[2]);
+      agentStop.add(ac[2]);
       shell.add(s);
       floor.add(f);
       for (long[] r : List.of(k, c, a)) {
@@ -117,9 +135,9 @@ public final class SiteBenchmark {
   }
 
   /** The cjcls shim from start to exit: what any JVM command of the runtime costs at least. */
-  private long cjclsRun() throws Exception {
+  private long cjclsRun(Route route) throws Exception {
     long t0 = System.nanoTime();
-    Process cjcls = site.shim("cluster/cjcls").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process cjcls = site.shim("cluster/cjcls", route).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     if (!cjcls.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS) || cjcls.exitValue() != 0) {
       throw new IllegalStateException("cjcls failed");
     }
@@ -127,19 +145,25 @@ public final class SiteBenchmark {
   }
 
   /** Starts cjcpw watched; returns it once it reports all daemons ready, with {boot, first line}. */
-  private Supervised startWatched(long[] result) throws Exception {
+  private Supervised startWatched(Route route, long[] result) throws Exception {
     awaitPortsFree();
-    Supervised cjcpw = Supervised.start(site.shim("cluster/cjcpw", BenchSite.SITE, site.db.toString()));
+    Supervised cjcpw = Supervised.start(site.shim("cluster/cjcpw", route, BenchSite.SITE, site.db.toString()));
     Supervised.Line ready = cjcpw.await("all " + DAEMONS + " daemons are ready", WAIT);
     result[0] = ready.at() - cjcpw.startedAt;
-    result[1] = cjcpw.find("cjcpw started (pid").orElseThrow().at() - cjcpw.startedAt;
+    Supervised.Line first = cjcpw.find("cjcpw started (pid").orElseThrow();
+    result[1] = first.at() - cjcpw.startedAt;
+    // A route that fell back to a JVM would be timed as the agent's: check who supervises.
+    long supervisor = route == Route.AGENT ? site.agentPid() : cjcpw.process.pid();
+    if (!first.text().contains("cjcpw started (pid " + supervisor + ")")) {
+      throw new IllegalStateException("cjcpw on the " + route + " route did not run in pid " + supervisor + ":\n" + cjcpw.output());
+    }
     return cjcpw;
   }
 
   /** {boot, first line, death to exit}: SIGKILL to the fifth daemon. */
-  private long[] killRun() throws Exception {
+  private long[] killRun(Route route) throws Exception {
     long[] r = new long[3];
-    Supervised cjcpw = startWatched(r);
+    Supervised cjcpw = startWatched(route, r);
     Matcher m = STARTED.matcher(cjcpw.find("started daemon d5 ").orElseThrow().text());
     if (!m.find()) {
       throw new IllegalStateException("no PID for d5 in:\n" + cjcpw.output());
@@ -156,15 +180,15 @@ public final class SiteBenchmark {
   }
 
   /** {boot, first line, stop}: through the cjcpw -stop shim, or SiteControl.stop in this JVM. */
-  private long[] stopRun(boolean inProcess) throws Exception {
+  private long[] stopRun(Route route, boolean inProcess) throws Exception {
     long[] r = new long[3];
-    Supervised cjcpw = startWatched(r);
+    Supervised cjcpw = startWatched(route, r);
     long t0 = System.nanoTime();
     if (inProcess) {
       new EmbeddedSiteControl(site.settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
           .stop(new SiteName(BenchSite.SITE));
     } else {
-      Process stop = site.shim("cluster/cjcpw", "-stop", BenchSite.SITE).redirectErrorStream(true)
+      Process stop = site.shim("cluster/cjcpw", route, "-stop", BenchSite.SITE).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       if (!stop.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS) || stop.exitValue() != 0) {
         throw new IllegalStateException("cjcpw -stop failed:\n" + cjcpw.output());
@@ -202,10 +226,22 @@ public final class SiteBenchmark {
     System.out.println("machine: " + machine());
     System.out.println();
     System.out.println(Samples.header());
-    for (Samples s : List.of(death, stopCommand, stopApi, boot, firstLine, floor, shell)) {
+    System.out.println("cjcpw in a JVM of its own (CLUSTERKIT_AGENT=off):");
+    for (Samples s : List.of(death, stopCommand, stopApi, boot, firstLine, floor)) {
       System.out.println(s.row());
     }
+    System.out.println("cjcpw in the runtime agent (clusterkit-agent):");
+    for (Samples s : List.of(agentDeath, agentStop, agentBoot, agentFloor)) {
+      System.out.println(s.row());
+    }
+    System.out.println("baseline:");
+    System.out.println(shell.row());
     System.out.println();
+    double agentRatio = agentBoot.medianMs() / shell.medianMs();
+    System.out.println(target("agent: daemon death -> cjcpw exit, median < 50 ms", agentDeath.medianMs() < 50));
+    System.out.println(target("agent: daemon death -> cjcpw exit, p99 < 200 ms", agentDeath.p99Ms() < 200));
+    System.out.println(target("agent: cjcpw -stop of a 10-daemon site < 1 s (p99 of the command)", agentStop.p99Ms() < 1000));
+    System.out.println(target(String.format(Locale.ROOT, "agent: boot ratio cjcpw / sh (medians) = %.2f < 1.5", agentRatio), agentRatio < 1.5));
     double ratio = boot.medianMs() / shell.medianMs();
     System.out.println(target("daemon death -> cjcpw exit, median < 50 ms", death.medianMs() < 50));
     System.out.println(target("daemon death -> cjcpw exit, p99 < 200 ms", death.p99Ms() < 200));

@@ -1,0 +1,183 @@
+package dev.clusterkit.core.runtime;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.SocketChannel;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicInteger;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+/**
+ * One client of the {@link RuntimeAgent}: its request read and checked, its command run on this
+ * thread, the output and exit code sent back as {@link AgentFrames}.
+ *
+ * <p>The agent runs a command only where it would run exactly as in a JVM of the client's own: the
+ * same user, and for a command that may start daemons the same umask and resource limits, which
+ * the daemons inherit; otherwise it answers "direct" and the client starts that JVM. The daemons
+ * get the client's environment.
+ *
+ * <p>A watched cjcpw stands for its client: when the client receives SIGTERM, SIGINT or SIGHUP it
+ * passes the signal on, and the supervisor stops the site as a cjcpw JVM does on such a signal;
+ * the exit code is then 128 + the signal. When the client ends without an answer (SIGKILL), the
+ * site is stopped too, so no daemon outlives the process the cluster software watches. This thread
+ * starts the daemons and lives as long as the site runs, which their parent-death signal needs.
+ */
+final class AgentSession implements Runnable {
+  /** The commands the agent runs; cjcmksite, nqsportkpr and site-delete always get a JVM. */
+  static final Set<String> SERVED = Set.of("cjcpw", "cjcls", "nqsstart", "nqsstop");
+
+  /** What a client must share with the agent for a command to run in it. */
+  record Self(String user, int umask, Optional<ProcessLimits> limits) {
+    static Self current() {
+      return new Self(System.getProperty("user.name"), Posix.system().umask(), ProcessLimits.ofSelf());
+    }
+  }
+
+  private final SocketChannel channel;
+  private final Self self;
+  private final PrintStream log;
+  private final AgentFrames frames;
+  private final AtomicBoolean done = new AtomicBoolean();
+  private final AtomicInteger signal = new AtomicInteger();
+  private final Termination termination = new Termination();
+  private final BooleanSupplier agentEnding;
+
+  AgentSession(SocketChannel channel, Self self, PrintStream log, BooleanSupplier agentEnding) {
+    this.agentEnding = agentEnding;
+    this.channel = channel;
+    this.self = self;
+    this.log = log;
+    this.frames = new AgentFrames(channel);
+  }
+
+  @Override
+  public void run() {
+    try (channel) {
+      AgentInput in = new AgentInput(channel);
+      AgentRequest request;
+      try {
+        request = AgentRequest.read(in);
+      } catch (IOException | IllegalArgumentException e) {
+        log("a request was not read: " + e.getMessage());
+        return;
+      }
+      Optional<String> decline = decline(request);
+      if (decline.isPresent()) {
+        log("pid " + request.pid() + ": " + request.command() + " runs in a JVM of its own: " + decline.get());
+        frames.direct(decline.get());
+        return;
+      }
+      Thread monitor = new Thread(() -> watchClient(in, request), "agent-client-" + request.pid());
+      monitor.setDaemon(true);
+      monitor.start();
+      int code = execute(request);
+      done.set(true);
+      if (signal.get() != 0) {
+        code = 128 + signal.get();
+      } else if (code == 0 && agentEnding.getAsBoolean() && request.command().equals("cjcpw")) {
+        // Stopped by the agent's own end, not on request: for the cluster software the site failed.
+        frames.stream(AgentFrames.ERR).println("cjcpw: the clusterkit runtime agent is ending: the site was stopped");
+        code = 1;
+      }
+      // Logged first, so whoever saw the client end finds the line.
+      log("pid " + request.pid() + ": " + String.join(" ", request.argv()) + ": exit code " + code);
+      frames.exit(code);
+    } catch (IOException ignored) {
+      // Closing a connection the client already dropped.
+    }
+  }
+
+  private int execute(AgentRequest request) {
+    PrintStream out = frames.stream(AgentFrames.OUT);
+    PrintStream err = frames.stream(AgentFrames.ERR);
+    try {
+      return JobCenterCommands.run(
+          request.command(), request.arguments().toArray(String[]::new), request.environment(), termination, out, err);
+    } catch (RuntimeException e) {
+      err.println(request.command() + ": internal error in the clusterkit runtime agent: " + e);
+      log("pid " + request.pid() + ": " + request.command() + " failed: " + e);
+      e.printStackTrace(log);
+      return 1;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** Why {@code request} cannot run here; empty when it can. */
+  Optional<String> decline(AgentRequest request) {
+    if (!SERVED.contains(request.command())) {
+      return Optional.of(request.command() + " is not run by the agent");
+    }
+    Optional<String> user = peerUser();
+    if (user.isEmpty() || !user.get().equals(self.user())) {
+      return Optional.of("the client runs as " + user.orElse("an unknown user") + ", the agent as " + self.user());
+    }
+    if (!startsDaemons(request)) {
+      return Optional.empty();
+    }
+    if (request.umask() != self.umask()) {
+      return Optional.of(String.format("umask %04o here, %04o in the agent", request.umask(), self.umask()));
+    }
+    if (self.limits().isEmpty() || request.limits().isEmpty()) {
+      return Optional.of("resource limits unknown (no /proc)");
+    }
+    return self.limits().get().differenceFrom(ProcessLimits.parse(request.limits()));
+  }
+
+  /**
+   * Whether {@code request} may start daemons (cjcpw, cjcpw -c, nqsstart without a cjcpw), whose
+   * umask and limits must then be the client's; cjcls, cjcpw -stop and nqsstop only read and signal.
+   */
+  static boolean startsDaemons(AgentRequest request) {
+    return switch (request.command()) {
+      case "cjcpw" -> request.arguments().isEmpty() || !request.arguments().get(0).equals("-stop");
+      case "nqsstart" -> true;
+      default -> false;
+    };
+  }
+
+  private Optional<String> peerUser() {
+    try {
+      UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+      return Optional.of(peer.user().getName());
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Reads the client's signal frames until it ends; a signal, or the end while cjcpw runs, stops the site. */
+  private void watchClient(AgentInput in, AgentRequest request) {
+    try {
+      while (true) {
+        int type = in.read();
+        if (type < 0) {
+          break;
+        }
+        long number = type == AgentFrames.SIGNAL ? in.readInt() : -1;
+        if (number < 1 || number > 64) {
+          log("pid " + request.pid() + ": unexpected bytes from the client; its connection is no longer read");
+          return;
+        }
+        signal.compareAndSet(0, (int) number);
+        termination.request();
+      }
+    } catch (IOException gone) {
+      // The same as the end of the stream: the client is gone.
+    }
+    if (!done.get()) {
+      termination.request();
+    }
+  }
+
+  private void log(String message) {
+    synchronized (log) {
+      log.println("clusterkit-agent: " + message);
+      log.flush();
+    }
+  }
+}
