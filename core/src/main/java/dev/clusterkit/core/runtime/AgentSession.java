@@ -71,6 +71,7 @@ final class AgentSession implements Runnable {
         frames.direct(decline.get());
         return;
       }
+      log("pid " + request.pid() + ": " + String.join(" ", request.argv()) + ": started");
       Thread monitor = new Thread(() -> watchClient(in, request), "agent-client-" + request.pid());
       monitor.setDaemon(true);
       monitor.start();
@@ -96,7 +97,7 @@ final class AgentSession implements Runnable {
     PrintStream err = frames.stream(AgentFrames.ERR);
     try {
       return JobCenterCommands.run(
-          request.command(), request.arguments().toArray(String[]::new), request.environment(), termination, out, err);
+          request.command(), request.arguments().toArray(String[]::new), caller(request), out, err);
     } catch (RuntimeException e) {
       err.println(request.command() + ": internal error in the clusterkit runtime agent: " + e);
       log("pid " + request.pid() + ": " + request.command() + " failed: " + e);
@@ -106,6 +107,11 @@ final class AgentSession implements Runnable {
       out.flush();
       err.flush();
     }
+  }
+
+  private Caller caller(AgentRequest request) {
+    ProcessIdentity client = ProcessIdentity.of(request.pid()).orElse(new ProcessIdentity(request.pid(), -1));
+    return new Caller(request.environment(), client, termination);
   }
 
   /** Why {@code request} cannot run here; empty when it can. */

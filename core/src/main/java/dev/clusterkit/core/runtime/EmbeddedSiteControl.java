@@ -46,28 +46,22 @@ public final class EmbeddedSiteControl implements SiteControl {
   private final RuntimeSettings settings;
   private final PrintStream out;
   private final Posix posix;
-  private final Map<String, String> environment;
-  private final Termination termination;
+  private final Caller caller;
 
   public EmbeddedSiteControl(RuntimeSettings settings, PrintStream out) {
     this(settings, out, Posix.system());
   }
 
   EmbeddedSiteControl(RuntimeSettings settings, PrintStream out, Posix posix) {
-    this(settings, out, posix, System.getenv(), new Termination());
+    this(settings, out, posix, Caller.self());
   }
 
-  /**
-   * A control whose daemons get {@code environment} instead of this process's, and whose watched
-   * supervisor also stops on {@code termination}: the runtime agent's, on behalf of its client.
-   */
-  EmbeddedSiteControl(
-      RuntimeSettings settings, PrintStream out, Posix posix, Map<String, String> environment, Termination termination) {
+  /** A control working for {@code caller}: the runtime agent's, on behalf of its client. */
+  EmbeddedSiteControl(RuntimeSettings settings, PrintStream out, Posix posix, Caller caller) {
     this.settings = settings;
     this.out = out;
     this.posix = posix;
-    this.environment = Map.copyOf(environment);
-    this.termination = termination;
+    this.caller = caller;
   }
 
   public RuntimeSettings settings() {
@@ -141,8 +135,8 @@ public final class EmbeddedSiteControl implements SiteControl {
       release(lock);
       throw e;
     }
-    code = new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log, environment)
-            .runWatched(lock, p.maintenance, termination);
+    code = new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log, caller)
+            .runWatched(lock, p.maintenance);
     return new SiteExit(
         code, code == 0 ? "site " + name + " stopped on request" : "site " + name + " failed; see " + p.db.supervisorLog());
   }
@@ -158,7 +152,7 @@ public final class EmbeddedSiteControl implements SiteControl {
         p.log.info("maintenance=ON: no daemon started (guide 2.5.5)");
         return;
       }
-      new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log, environment).startUnwatched();
+      new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log, caller).startUnwatched();
     } finally {
       release(lock);
     }

@@ -88,15 +88,15 @@ public final class JobCenterCommands {
 
   /** Runs {@code command} with {@code args}; returns its exit code. */
   public static int run(String command, String[] args, PrintStream out, PrintStream err) {
-    return run(command, args, System.getenv(), new Termination(), out, err);
+    return run(command, args, Caller.self(), out, err);
   }
 
   /**
-   * Runs {@code command} as a process with {@code environment} would (the runtime agent, for its
-   * client): the settings, NQS_SITE and the daemons' environment come from it.
+   * Runs {@code command} for {@code caller} (the runtime agent's client): the settings, NQS_SITE
+   * and the daemons' environment come from its environment.
    */
-  static int run(
-      String command, String[] args, Map<String, String> environment, Termination termination, PrintStream out, PrintStream err) {
+  static int run(String command, String[] args, Caller caller, PrintStream out, PrintStream err) {
+    Map<String, String> environment = caller.environment();
     if (command.equals("agent")) {
       return serveAgent(args, err);
     }
@@ -107,7 +107,7 @@ public final class JobCenterCommands {
       err.println(command + ": " + e.getMessage());
       return SiteControlException.EXIT_USAGE;
     }
-    EmbeddedSiteControl control = new EmbeddedSiteControl(settings, out, Posix.system(), environment, termination);
+    EmbeddedSiteControl control = new EmbeddedSiteControl(settings, out, Posix.system(), caller);
     return run(command, args, control, Optional.ofNullable(environment.get("NQS_SITE")), out, err);
   }
 

@@ -10,7 +10,6 @@ import java.nio.channels.FileLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -46,8 +45,8 @@ final class Supervisor {
   private final Posix posix;
   private final SiteLog log;
 
-  /** What every daemon's environment starts from: the caller's, before the daemon's own entries. */
-  private final Map<String, String> environment;
+  /** Whose environment every daemon's starts from, and which process stands for cjcpw. */
+  private final Caller caller;
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final ScheduledExecutorService timers =
@@ -97,7 +96,7 @@ final class Supervisor {
       RuntimeSettings settings,
       Posix posix,
       SiteLog log,
-      Map<String, String> environment) {
+      Caller caller) {
     this.db = db;
     this.identity = identity;
     this.specs = List.copyOf(specs);
@@ -105,7 +104,7 @@ final class Supervisor {
     this.settings = settings;
     this.posix = posix;
     this.log = log;
-    this.environment = Map.copyOf(environment);
+    this.caller = caller;
   }
 
   /**
@@ -113,7 +112,7 @@ final class Supervisor {
    * request). {@code lock} is the site lock, held by the caller; it is released here, before
    * {@code cjcpw -stop} gets its answer, so a new start right after never finds it held.
    */
-  int runWatched(FileLock lock, boolean maintenance, Termination termination) throws SiteControlException {
+  int runWatched(FileLock lock, boolean maintenance) throws SiteControlException {
     watched = true;
     List<Request> stopRequests = new ArrayList<>();
     ControlChannel.Server server = null;
@@ -122,7 +121,7 @@ final class Supervisor {
     int exit = 1;
     try {
       try {
-        RunState.writeSupervisor(db, ProcessIdentity.of(ProcessHandle.current().pid()).orElseThrow());
+        RunState.writeSupervisor(db, caller.process());
         RunState.writeDaemons(db, new RunState.Daemons(true, List.of()));
         guard = Optional.of(GroupGuard.start());
         server = ControlChannel.Server.start(db.socket(), r -> events.add(new Control(r)));
@@ -130,11 +129,11 @@ final class Supervisor {
         throw new SiteControlException.Refused("cannot set up " + db.run() + ": " + e.getMessage(), e);
       }
       Runtime.getRuntime().addShutdownHook(hook);
-      termination.attach(() -> {
+      caller.termination().attach(() -> {
         log.info("the runtime agent's client ended or received a termination signal: stopping the site");
         events.add(new Control(new Request(Command.STOP, reply -> {})));
       });
-      log.info("cjcpw started (pid " + ProcessHandle.current().pid() + ")");
+      log.info("cjcpw started (pid " + caller.process().pid() + ")");
       if (maintenance) {
         log.info("maintenance=ON: cjcpw runs without the daemons until nqsstart (guide 2.5.5)");
       } else {
@@ -374,7 +373,7 @@ final class Supervisor {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(db.log().resolve(spec.name() + ".log").toFile()))
             .redirectErrorStream(true);
     pb.environment().clear();
-    pb.environment().putAll(environment);
+    pb.environment().putAll(caller.environment());
     pb.environment().putAll(spec.environment());
     pb.environment().put("NQS_SITE", identity.name().value());
     Process p = pb.start();

@@ -90,6 +90,12 @@ class RuntimeAgentTest {
     return RunState.readSupervisor(new SiteDatabase(db)).orElseThrow().pid();
   }
 
+  /** The process that started the site's first daemon: the agent's JVM, or the client's own. */
+  private long daemonParent(Path db) throws IOException {
+    long daemon = fx.daemons(db).get(0).pid();
+    return ProcessHandle.of(daemon).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+  }
+
   @Test
   void aWatchedSiteRunsInTheAgentWithTheClientsEnvironmentAndStopsOnCjcpwStop() throws Exception {
     startAgent();
@@ -101,8 +107,10 @@ class RuntimeAgentTest {
     SiteFixture.Watched cjcpw = watchedThroughShim(db);
     cjcpw.await("all 2 daemons are ready");
 
-    // The supervisor is this JVM (the agent), the command's client a perl process.
-    assertEquals(ProcessHandle.current().pid(), supervisorPid(db));
+    // The daemons are this JVM's (the agent's); the process standing for cjcpw, which cjcls shows
+    // and the cluster software watches, is the client, a perl process.
+    assertEquals(ProcessHandle.current().pid(), daemonParent(db));
+    assertEquals(cjcpw.process.pid(), supervisorPid(db));
     assertTrue(ProcessHandle.of(cjcpw.process.pid()).orElseThrow().info().command().orElse("").endsWith("perl"));
     assertEquals("batch operator\n", Files.readString(envFile));
     List<ProcessIdentity> daemons = fx.daemons(db);
@@ -119,6 +127,21 @@ class RuntimeAgentTest {
     SiteFixture.awaitDead(daemons, Duration.ofSeconds(10));
     assertTrue(agentLog().contains(": cjcpw " + SITE1 + " " + db + ": exit code 0"), agentLog());
     assertTrue(agentLog().contains(": cjcpw -stop " + SITE1 + ": exit code 0"), agentLog());
+  }
+
+  @Test
+  void aCjcpwStopInAJvmOfItsOwnStopsASiteTheAgentRuns() throws Exception {
+    startAgent();
+    Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(2));
+    SiteFixture.Watched cjcpw = watchedThroughShim(db);
+    cjcpw.await("all 2 daemons are ready");
+
+    Shell.Result stop = shim("cluster/cjcpw", Map.of("CLUSTERKIT_AGENT", "off"), "-stop", SITE1);
+
+    assertEquals(0, stop.exitCode(), stop.describe());
+    assertEquals(0, cjcpw.awaitExit(), cjcpw.output());
+    assertTrue(fx.daemons(db).isEmpty());
+    assertFalse(agentLog().contains("cjcpw -stop"), "the stop ran in its own JVM: " + agentLog());
   }
 
   @Test
@@ -150,7 +173,7 @@ class RuntimeAgentTest {
     // The site can start again, in the agent.
     SiteFixture.Watched again = watchedThroughShim(db);
     again.await("all 3 daemons are ready");
-    assertEquals(ProcessHandle.current().pid(), supervisorPid(db));
+    assertEquals(ProcessHandle.current().pid(), daemonParent(db));
     assertEquals(0, shim("cluster/cjcpw", Map.of(), "-stop", SITE1).exitCode());
     assertEquals(0, again.awaitExit(), again.output());
   }
@@ -180,7 +203,7 @@ class RuntimeAgentTest {
     SiteFixture.Watched cjcpw = watchedThroughShim(db, "umask " + other);
     cjcpw.await("all 1 daemons are ready");
 
-    assertEquals(cjcpw.process.pid(), supervisorPid(db), "the shim's own process, now a JVM, supervises");
+    assertEquals(cjcpw.process.pid(), daemonParent(db), "the shim's own process, now a JVM, supervises");
     assertTrue(agentLog().contains("cjcpw runs in a JVM of its own: umask " + other + " here"), agentLog());
     assertEquals(0, shim("cluster/cjcpw", Map.of(), "-stop", SITE1).exitCode());
     assertEquals(0, cjcpw.awaitExit(), cjcpw.output());
@@ -191,14 +214,14 @@ class RuntimeAgentTest {
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(1));
     SiteFixture.Watched noAgent = watchedThroughShim(db);
     noAgent.await("all 1 daemons are ready");
-    assertEquals(noAgent.process.pid(), supervisorPid(db));
+    assertEquals(noAgent.process.pid(), daemonParent(db));
     assertEquals(0, shim("cluster/cjcpw", Map.of(), "-stop", SITE1).exitCode());
     assertEquals(0, noAgent.awaitExit(), noAgent.output());
 
     startAgent();
     SiteFixture.Watched off = watchedThroughShim(db, "CLUSTERKIT_AGENT=off", "export CLUSTERKIT_AGENT");
     off.await("all 1 daemons are ready");
-    assertEquals(off.process.pid(), supervisorPid(db));
+    assertEquals(off.process.pid(), daemonParent(db));
     assertEquals(0, shim("cluster/cjcpw", Map.of("CLUSTERKIT_AGENT", "off"), "-stop", SITE1).exitCode());
     assertEquals(0, off.awaitExit(), off.output());
     assertFalse(agentLog().contains("cjcpw"), agentLog());
@@ -243,7 +266,7 @@ class RuntimeAgentTest {
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(2));
     SiteFixture.Watched cjcpw = watchedThroughShim(db);
     cjcpw.await("all 2 daemons are ready");
-    assertEquals(agent.pid(), supervisorPid(db));
+    assertEquals(agent.pid(), daemonParent(db));
     List<ProcessIdentity> daemons = fx.daemons(db);
 
     agent.destroyForcibly();

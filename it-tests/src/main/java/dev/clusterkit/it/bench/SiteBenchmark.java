@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *
  * <p>The cjcpw figures are taken twice: with each shim a JVM of its own ({@code
  * CLUSTERKIT_AGENT=off}) and through the runtime agent ({@code clusterkit-agent}), whose boot
- * ratio is checked against the same target.
+ * ratio is checked against the same target. Each run checks which process started the daemons.
  *
  * <p>Each round runs the shell baseline and the kinds of cjcpw run one after the other, so
  * load from elsewhere on the machine falls on all of them alike. Usage: {@code SiteBenchmark
@@ -152,10 +152,12 @@ public final class SiteBenchmark {
     result[0] = ready.at() - cjcpw.startedAt;
     Supervised.Line first = cjcpw.find("cjcpw started (pid").orElseThrow();
     result[1] = first.at() - cjcpw.startedAt;
-    // A route that fell back to a JVM would be timed as the agent's: check who supervises.
+    // A route that fell back to a JVM would be timed as the agent's: check who started the daemons.
     long supervisor = route == Route.AGENT ? site.agentPid() : cjcpw.process.pid();
-    if (!first.text().contains("cjcpw started (pid " + supervisor + ")")) {
-      throw new IllegalStateException("cjcpw on the " + route + " route did not run in pid " + supervisor + ":\n" + cjcpw.output());
+    Matcher m = STARTED.matcher(cjcpw.find("started daemon d1 ").orElseThrow().text());
+    long parent = m.find() ? ProcessHandle.of(Long.parseLong(m.group(2))).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L) : -1;
+    if (parent != supervisor) {
+      throw new IllegalStateException("cjcpw on the " + route + " route did not start its daemons from pid " + supervisor + ":\n" + cjcpw.output());
     }
     return cjcpw;
   }

@@ -39,7 +39,7 @@ class FailoverIT {
   private static final SiteOptions UNWATCHED = new SiteOptions(false, false);
 
   @TempDir Path tmp;
-  private TwoNodeCluster cluster;
+  TwoNodeCluster cluster;
   private final List<FailoverGroup> groups = new ArrayList<>();
 
   @AfterEach
@@ -52,12 +52,21 @@ class FailoverIT {
 
   // --- set-up ----------------------------------------------------------------------------------
 
+  /** Whether the nodes run a runtime agent, which then runs cjcpw, cjcls, nqsstart and nqsstop. */
+  boolean throughAgents() {
+    return false;
+  }
+
   private <G extends FailoverGroup> List<G> cluster(
       String platform, String targets, java.util.function.IntFunction<String> siteTargets, JobSpoolFixture jobs,
       BiFunction<TwoNodeCluster, Site, G> product, SiteOptions... sites) throws Exception {
     cluster = new TwoNodeCluster(tmp, List.of(sites));
     cluster.render(cluster.spec(platform, targets, siteTargets));
     cluster.createSites(jobs);
+    if (throughAgents()) {
+      // CLUSTERPRO's start.sh raises the stack limit for cjcpw; the other products' scripts do not.
+      cluster.startAgents(targets.startsWith("clusterpro") ? java.util.Optional.of("unlimited") : java.util.Optional.empty());
+    }
     List<G> made = new ArrayList<>();
     for (Site s : cluster.sites) {
       G g = product.apply(cluster, s);
@@ -419,7 +428,7 @@ class FailoverIT {
     assertFalse(SiteProbe.accepting(one.address(), cluster.port), "the NQS port is silent");
     assertEquals(List.of(), g.failuresDetected, "no failure, so no failover");
     assertEquals(List.of(), Proc.withEnvironment(TwoNodeCluster.MARKER, cluster.token).stream()
-        .filter(pid -> SiteProbe.nodeOf(pid).equals(cluster.b.name())).toList(), "nothing runs on B");
+        .filter(pid -> SiteProbe.nodeOf(pid).equals(cluster.b.name()) && !cluster.isAgent(pid)).toList(), "nothing runs on B");
     assertFalse(Files.exists(cluster.b.spool().resolve(one.linkName()), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     assertEquals(jobsBefore, Files.readString(one.db().resolve("nqs/spool/jobs")), "no job ran");
 

@@ -215,6 +215,35 @@ final class TwoNodeCluster implements AutoCloseable {
 
   private final Map<Long, Path> logOf = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The runtime agent of each node, once {@link #startAgents} ran. */
+  final Map<Node, Process> agents = new LinkedHashMap<>();
+
+  /** Whether {@code pid} is a node's runtime agent, which runs whether a site does or not. */
+  boolean isAgent(long pid) {
+    return agents.values().stream().anyMatch(p -> p.pid() == pid);
+  }
+
+  /**
+   * Starts a runtime agent on each node ({@code PREFIX/clusterkit-agent}, with the node's
+   * environment), with {@code stackLimit} as its {@code ulimit -s} when given: the limit the
+   * product's scripts give cjcpw, or the agent would send cjcpw to a JVM of its own.
+   */
+  void startAgents(java.util.Optional<String> stackLimit) throws InterruptedException {
+    for (Node node : List.of(a, b)) {
+      String launch = stackLimit.map(l -> "ulimit -s " + l + "; ").orElse("") + "exec \"$0\"";
+      Process agent = start(
+          List.of("/bin/sh", "-c", launch, node.prefix.resolve("clusterkit-agent").toString()), environment(node, true), "agent-" + node.name);
+      agents.put(node, agent);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (!output(agent).contains("serving " + node.prefix)) {
+        if (!agent.isAlive() || System.nanoTime() > deadline) {
+          throw new AssertionError("the agent of " + node + " did not start:\n" + output(agent));
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
   /** What a process started by {@link #start} printed so far. */
   String output(Process p) {
     try {
