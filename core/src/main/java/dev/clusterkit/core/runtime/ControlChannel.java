@@ -77,8 +77,19 @@ final class ControlChannel {
         SocketChannel client;
         try {
           client = channel.accept();
-        } catch (IOException closed) {
-          return;
+        } catch (IOException e) {
+          if (!channel.isOpen()) {
+            return;
+          }
+          // A passing failure (out of file descriptors): keep the channel, or every later
+          // cjcpw -stop would wait for an answer that never comes.
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          continue;
         }
         Thread t = new Thread(() -> serve(client, sink), "cjcpw-control-client");
         t.setDaemon(true);

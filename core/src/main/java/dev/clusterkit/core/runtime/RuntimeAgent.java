@@ -118,14 +118,28 @@ public final class RuntimeAgent implements AutoCloseable {
       SocketChannel client;
       try {
         client = channel.accept();
-      } catch (IOException closed) {
-        return;
+      } catch (IOException e) {
+        if (!channel.isOpen()) {
+          return;
+        }
+        // Out of file descriptors, say: the clients queued meanwhile wait, later ones get served.
+        log.println("clusterkit-agent: cannot accept a client: " + e.getMessage());
+        pause();
+        continue;
       }
       // Not a pool: a session's thread starts the site's daemons and must live as long as they run
       // (their parent-death signal follows the thread).
       Thread session = new Thread(new AgentSession(client, self, log, () -> ending), "clusterkit-agent-session");
       session.setDaemon(true);
       session.start();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
