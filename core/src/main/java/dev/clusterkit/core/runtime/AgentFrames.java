@@ -10,9 +10,11 @@ import java.util.Arrays;
 
 /**
  * What the agent sends its client: frames of a type byte and a big-endian 32-bit number, then that
- * many bytes for output. {@code O} and {@code E} carry the command's standard output and error,
- * {@code X} ends the run with the exit code as its number, and {@code D} (no command ran) tells the
- * client to run it directly, in a JVM of its own, with the reason as its bytes. A client that is
+ * many bytes for output. {@code A} (no bytes) says the command is taken and about to run; {@code
+ * O} and {@code E} carry its standard output and error, {@code X} ends the run with the exit code
+ * as its number; {@code D} (nothing ran) tells the client to run the command directly, in a JVM of
+ * its own, with the reason as its bytes. A client whose connection ends before {@code A} may do the
+ * same: nothing ran. A client that is
  * gone is not an error here: its command runs on, and the writes are dropped.
  */
 final class AgentFrames {
@@ -20,6 +22,7 @@ final class AgentFrames {
   static final byte ERR = 'E';
   static final byte EXIT = 'X';
   static final byte DIRECT = 'D';
+  static final byte ACCEPTED = 'A';
 
   /** The one frame a client sends after its request: a signal it received, by number. */
   static final byte SIGNAL = 'S';
@@ -50,6 +53,10 @@ final class AgentFrames {
     } catch (IOException gone) {
       broken = true;
     }
+  }
+
+  void accepted() {
+    send(ACCEPTED, new byte[0]);
   }
 
   void direct(String reason) {

@@ -3,6 +3,8 @@ package dev.clusterkit.core.runtime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -42,7 +44,7 @@ final class AgentInput {
     return n;
   }
 
-  /** The next NUL-terminated field, as UTF-8. */
+  /** The next NUL-terminated field, which must be UTF-8 (a JVM of the client's own would take any bytes). */
   String field(String what) throws IOException {
     ByteArrayOutputStream field = new ByteArrayOutputStream();
     while (true) {
@@ -51,7 +53,15 @@ final class AgentInput {
         throw new IOException("the request ended before its " + what);
       }
       if (b == 0) {
-        return field.toString(StandardCharsets.UTF_8);
+        try {
+          return StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(field.toByteArray()))
+              .toString();
+        } catch (CharacterCodingException e) {
+          throw new IOException("the " + what + " is not UTF-8");
+        }
       }
       field.write(b);
     }

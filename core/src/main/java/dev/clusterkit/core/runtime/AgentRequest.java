@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the agent client sends: its PID, umask, resource limits, environment and command line.
- * On the wire, NUL-terminated fields: {@value #MAGIC}, PID, umask (decimal), the text of {@code
- * /proc/self/limits}, the number of environment entries, each as NAME=VALUE, the number of
- * arguments, each argument (the first is the command: cjcpw, cjcls, ...). None of these can hold a
- * NUL, so no escaping is needed.
+ * What the agent client sends: its PID, what its children would inherit from it, its environment
+ * and command line. On the wire, NUL-terminated UTF-8 fields: {@value #MAGIC}, PID, umask
+ * (decimal), the texts of {@code /proc/self/limits}, {@code /proc/self/status}, {@code
+ * /proc/self/stat} and {@code /proc/self/oom_score_adj}, the number of environment entries, each as
+ * NAME=VALUE, the number of arguments, each argument (the first is the command: cjcpw, cjcls, ...).
+ * None of these can hold a NUL, so no escaping is needed.
  */
-record AgentRequest(long pid, int umask, String limits, Map<String, String> environment, List<String> argv) {
+record AgentRequest(
+    long pid, int umask, String limits, String status, String stat, String oomScoreAdj, Map<String, String> environment,
+    List<String> argv) {
   static final String MAGIC = "clusterkit-agent 1";
 
   /** Requests beyond this are refused rather than buffered. */
@@ -49,6 +52,9 @@ record AgentRequest(long pid, int umask, String limits, Map<String, String> envi
     long pid = f.number("pid");
     int umask = (int) f.number("umask");
     String limits = f.field("limits");
+    String status = f.field("status");
+    String stat = f.field("stat");
+    String oomScoreAdj = f.field("oom_score_adj");
     long entries = f.number("environment size");
     Map<String, String> env = new LinkedHashMap<>();
     for (long i = 0; i < entries; i++) {
@@ -67,7 +73,7 @@ record AgentRequest(long pid, int umask, String limits, Map<String, String> envi
     for (long i = 0; i < count; i++) {
       argv.add(f.field("argument"));
     }
-    return new AgentRequest(pid, umask, limits, env, argv);
+    return new AgentRequest(pid, umask, limits, status, stat, oomScoreAdj, env, argv);
   }
 
   static String abbreviate(String s) {

@@ -31,11 +31,21 @@ final class AgentSession implements Runnable {
   static final Set<String> SERVED = Set.of("cjcpw", "cjcls", "nqsstart", "nqsstop");
 
   /** What a client must share with the agent for a command to run in it. */
-  record Self(String user, int umask, Optional<ProcessLimits> limits) {
+  record Self(
+      String user, int umask, Optional<ProcessLimits> limits, Optional<InheritedAttributes> attributes, boolean utf8) {
     static Self current() {
-      return new Self(System.getProperty("user.name"), Posix.system().umask(), ProcessLimits.ofSelf());
+      return new Self(
+          System.getProperty("user.name"),
+          Posix.system().umask(),
+          ProcessLimits.ofSelf(),
+          InheritedAttributes.ofSelf(),
+          "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "")));
     }
   }
+
+  /** Settings that name files, which a JVM of the client's own would resolve against its directory. */
+  private static final java.util.List<String> PATH_SETTINGS =
+      java.util.List.of("CLUSTERKIT_SPOOL_ROOT", "CLUSTERKIT_HOSTS_FILE", "CLUSTERKIT_COMMON_DAEMON_CONF");
 
   private final SocketChannel channel;
   private final Self self;
@@ -62,7 +72,9 @@ final class AgentSession implements Runnable {
       try {
         request = AgentRequest.read(in);
       } catch (IOException | IllegalArgumentException e) {
+        // Another client version, say: it can still run its command in a JVM of its own.
         log("a request was not read: " + e.getMessage());
+        frames.direct("the agent could not read the request: " + e.getMessage());
         return;
       }
       Optional<String> decline = decline(request);
@@ -72,6 +84,7 @@ final class AgentSession implements Runnable {
         return;
       }
       log("pid " + request.pid() + ": " + String.join(" ", request.argv()) + ": started");
+      frames.accepted();
       Thread monitor = new Thread(() -> watchClient(in, request), "agent-client-" + request.pid());
       monitor.setDaemon(true);
       monitor.start();
@@ -111,7 +124,7 @@ final class AgentSession implements Runnable {
 
   private Caller caller(AgentRequest request) {
     ProcessIdentity client = ProcessIdentity.of(request.pid()).orElse(new ProcessIdentity(request.pid(), -1));
-    return new Caller(request.environment(), client, termination);
+    return new Caller(request.environment(), client, termination, false);
   }
 
   /** Why {@code request} cannot run here; empty when it can. */
@@ -123,6 +136,15 @@ final class AgentSession implements Runnable {
     if (user.isEmpty() || !user.get().equals(self.user())) {
       return Optional.of("the client runs as " + user.orElse("an unknown user") + ", the agent as " + self.user());
     }
+    for (String name : PATH_SETTINGS) {
+      String value = request.environment().get(name);
+      if (value != null && !value.isEmpty() && !value.startsWith("/")) {
+        return Optional.of(name + " is the relative path '" + value + "'");
+      }
+    }
+    if (!self.utf8() && (nonAscii(request.environment().toString()) || nonAscii(request.argv().toString()))) {
+      return Optional.of("the request holds non-ASCII text and the agent's locale is not UTF-8 (start it with LANG=C.UTF-8)");
+    }
     if (!startsDaemons(request)) {
       return Optional.empty();
     }
@@ -132,7 +154,19 @@ final class AgentSession implements Runnable {
     if (self.limits().isEmpty() || request.limits().isEmpty()) {
       return Optional.of("resource limits unknown (no /proc)");
     }
-    return self.limits().get().differenceFrom(ProcessLimits.parse(request.limits()));
+    Optional<String> limits = self.limits().get().differenceFrom(ProcessLimits.parse(request.limits()));
+    if (limits.isPresent()) {
+      return limits;
+    }
+    Optional<InheritedAttributes> client = InheritedAttributes.parse(request.status(), request.stat(), request.oomScoreAdj());
+    if (self.attributes().isEmpty() || client.isEmpty()) {
+      return Optional.of("groups, nice value or OOM score unknown (no /proc)");
+    }
+    return self.attributes().get().differenceFrom(client.get());
+  }
+
+  private static boolean nonAscii(String s) {
+    return s.chars().anyMatch(c -> c > 0x7f);
   }
 
   /**
@@ -164,19 +198,20 @@ final class AgentSession implements Runnable {
         if (type < 0) {
           break;
         }
-        long number = type == AgentFrames.SIGNAL ? in.readInt() : -1;
-        if (number < 1 || number > 64) {
-          log("pid " + request.pid() + ": unexpected bytes from the client; its connection is no longer read");
-          return;
+        if (type != AgentFrames.SIGNAL) {
+          continue; // nothing else is sent; read on, to see the client's end
         }
-        signal.compareAndSet(0, (int) number);
-        termination.request();
+        long number = in.readInt();
+        if (number >= 1 && number <= 64) {
+          signal.compareAndSet(0, (int) number);
+          termination.request();
+        }
       }
     } catch (IOException gone) {
       // The same as the end of the stream: the client is gone.
     }
     if (!done.get()) {
-      termination.request();
+      termination.abandon();
     }
   }
 

@@ -11,8 +11,10 @@ import java.util.Objects;
  * termination}.
  *
  * @param process the process that stands for the command
+ * @param thisProcess whether the caller is this JVM, whose daemons inherit its environment as it
+ *     is (bytes the JVM could not decode included) rather than rebuilt from {@code environment}
  */
-record Caller(Map<String, String> environment, ProcessIdentity process, Termination termination) {
+record Caller(Map<String, String> environment, ProcessIdentity process, Termination termination, boolean thisProcess) {
   Caller {
     environment = Map.copyOf(environment);
     Objects.requireNonNull(process, "process");
@@ -22,6 +24,6 @@ record Caller(Map<String, String> environment, ProcessIdentity process, Terminat
   /** This JVM: its environment and process; its termination signals arrive as the JVM's own. */
   static Caller self() {
     long pid = ProcessHandle.current().pid();
-    return new Caller(System.getenv(), ProcessIdentity.of(pid).orElse(new ProcessIdentity(pid, -1)), new Termination());
+    return new Caller(System.getenv(), ProcessIdentity.of(pid).orElse(new ProcessIdentity(pid, -1)), new Termination(), true);
   }
 }

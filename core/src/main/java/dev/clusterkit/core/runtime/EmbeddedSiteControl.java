@@ -19,9 +19,6 @@ import dev.clusterkit.core.site.SiteSelection;
 import dev.clusterkit.core.site.SiteStatus;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -126,7 +123,7 @@ public final class EmbeddedSiteControl implements SiteControl {
   @Override
   public SiteExit runWatched(SiteName name, SiteDatabasePath database) throws SiteControlException {
     Prepared p = prepare(name, database, "cjcpw");
-    FileLock lock = lock(p);
+    ExclusiveLock lock = lock(p);
     int code;
     try {
       refuseLiveDaemons(p);
@@ -144,7 +141,7 @@ public final class EmbeddedSiteControl implements SiteControl {
   @Override
   public void startUnwatched(SiteName name, SiteDatabasePath database) throws SiteControlException {
     Prepared p = prepare(name, database, "cjcpw -c");
-    FileLock lock = lock(p);
+    ExclusiveLock lock = lock(p);
     try {
       refuseLiveDaemons(p);
       JobSpool.recover(p.db, p.log::info);
@@ -253,7 +250,7 @@ public final class EmbeddedSiteControl implements SiteControl {
   private void stopDetached(SiteRegistry.Entry site, List<RunState.Daemon> alive, SiteConf conf, SiteLog log)
       throws SiteControlException {
     Prepared p = new Prepared(site.db(), site.identity(), conf, false, List.of(), log);
-    FileLock lock = lock(p);
+    ExclusiveLock lock = lock(p);
     try {
       List<GroupStopper.Target> targets =
           alive.stream().map(d -> new GroupStopper.Target(d.name(), d.process())).toList();
@@ -345,43 +342,24 @@ public final class EmbeddedSiteControl implements SiteControl {
     }
   }
 
-  private FileLock lock(Prepared p) throws SiteControlException {
-    FileChannel channel = null;
+  private ExclusiveLock lock(Prepared p) throws SiteControlException {
+    Optional<ExclusiveLock> lock;
     try {
       Files.createDirectories(p.db.run());
-      channel = FileChannel.open(p.db.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException inThisJvm) {
-        lock = null;
-      }
-      if (lock == null) {
-        channel.close();
-        String who = readSupervisor(p.db).map(s -> " (cjcpw pid " + s.pid() + ")").orElse("");
-        throw new SiteControlException.AlreadyRunning(
-            "site " + p.identity.name() + " is already running" + who + ": " + p.db.lock() + " is locked");
-      }
-      return lock;
+      lock = ExclusiveLock.tryTake(p.db.lock());
     } catch (IOException e) {
-      if (channel != null) {
-        try {
-          channel.close();
-        } catch (IOException ignored) {
-          // Reporting the first failure matters more.
-        }
-      }
       throw new SiteControlException.Refused("cannot lock " + p.db.lock() + ": " + e.getMessage(), e);
     }
+    if (lock.isEmpty()) {
+      String who = readSupervisor(p.db).map(s -> " (cjcpw pid " + s.pid() + ")").orElse("");
+      throw new SiteControlException.AlreadyRunning(
+          "site " + p.identity.name() + " is already running" + who + ": " + p.db.lock() + " is locked");
+    }
+    return lock.get();
   }
 
-  private static void release(FileLock lock) {
-    try {
-      lock.release();
-      lock.channel().close();
-    } catch (IOException ignored) {
-      // The lock goes with the channel.
-    }
+  private static void release(ExclusiveLock lock) {
+    lock.close();
   }
 
   /**

@@ -45,18 +45,30 @@ final class GroupStopper {
    * stopped).
    */
   static List<String> stop(List<Target> targets, SiteConf conf, RuntimeSettings settings, Posix posix, SiteLog log) {
-    boolean graceful = conf.stopsCleanly();
+    if (!conf.stopsCleanly() && !targets.isEmpty()) {
+      log.info(
+          "STOP_TIMEOUT " + conf.stopTimeout() + " is not above FORCEKILL_TIME " + conf.forceKillTime()
+              + ": killing the daemons without a graceful stop");
+    }
+    return stop(targets, conf, settings, posix, log, conf.stopsCleanly());
+  }
+
+  /**
+   * Sends SIGKILL at once, as the death of their supervisor would (the kernel's parent-death signal
+   * and the group guard); returns the names of those still alive after FORCEKILL_TIME.
+   */
+  static List<String> kill(List<Target> targets, SiteConf conf, RuntimeSettings settings, Posix posix, SiteLog log) {
+    return stop(targets, conf, settings, posix, log, false);
+  }
+
+  private static List<String> stop(
+      List<Target> targets, SiteConf conf, RuntimeSettings settings, Posix posix, SiteLog log, boolean graceful) {
     long start = System.nanoTime();
     long forceAt = graceful ? settings.seconds(conf.stopTimeout() - conf.forceKillTime()).toNanos() : 0;
     long deadline = settings.seconds(graceful ? conf.stopTimeout() : conf.forceKillTime()).toNanos();
     List<Target> remaining = new ArrayList<>(targets);
     Set<Long> live = liveGroups();
     remaining.removeIf(t -> gone(t, live));
-    if (!graceful && !remaining.isEmpty()) {
-      log.info(
-          "STOP_TIMEOUT " + conf.stopTimeout() + " is not above FORCEKILL_TIME " + conf.forceKillTime()
-              + ": killing the daemons without a graceful stop");
-    }
     for (int i = remaining.size() - 1; i >= 0; i--) {
       signal(remaining.get(i), graceful ? Posix.SIGTERM : Posix.SIGKILL, posix, log);
     }

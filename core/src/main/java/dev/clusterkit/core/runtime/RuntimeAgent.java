@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -34,14 +31,14 @@ public final class RuntimeAgent implements AutoCloseable {
 
   private final ServerSocketChannel channel;
   private final Path socket;
-  private final FileLock lock;
+  private final ExclusiveLock lock;
   private final PrintStream log;
   private final AgentSession.Self self;
 
   /** Set when this JVM is ending: the sites it runs are being stopped by their shutdown hooks. */
   private volatile boolean ending;
 
-  private RuntimeAgent(ServerSocketChannel channel, Path socket, FileLock lock, PrintStream log) {
+  private RuntimeAgent(ServerSocketChannel channel, Path socket, ExclusiveLock lock, PrintStream log) {
     this.channel = channel;
     this.socket = socket;
     this.lock = lock;
@@ -65,18 +62,9 @@ public final class RuntimeAgent implements AutoCloseable {
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
     Path socket = socket(prefix);
     ControlChannel.checkPath(socket);
-    FileChannel lockFile =
-        FileChannel.open(folder.resolve("agent.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = lockFile.tryLock();
-    } catch (java.nio.channels.OverlappingFileLockException heldHere) {
-      lock = null;
-    }
-    if (lock == null) {
-      lockFile.close();
-      throw new IOException("another agent serves " + prefix + " (it holds " + folder.resolve("agent.lock") + ")");
-    }
+    Path lockFile = folder.resolve("agent.lock");
+    ExclusiveLock lock = ExclusiveLock.tryTake(lockFile).orElseThrow(
+        () -> new IOException("another agent serves " + prefix + " (it holds " + lockFile + ")"));
     try {
       Files.deleteIfExists(socket);
       ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -89,8 +77,7 @@ public final class RuntimeAgent implements AutoCloseable {
       log.flush();
       return agent;
     } catch (IOException | RuntimeException e) {
-      lock.release();
-      lockFile.close();
+      lock.close();
       throw e;
     }
   }
@@ -149,10 +136,10 @@ public final class RuntimeAgent implements AutoCloseable {
     try {
       channel.close();
       Files.deleteIfExists(socket);
-      lock.release();
-      lock.channel().close();
     } catch (IOException ignored) {
       // A leftover socket refuses connections; the next agent removes it.
+    } finally {
+      lock.close();
     }
   }
 }

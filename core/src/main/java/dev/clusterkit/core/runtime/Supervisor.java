@@ -6,7 +6,6 @@ import dev.clusterkit.core.site.SiteConf;
 import dev.clusterkit.core.site.SiteControlException;
 import java.io.File;
 import java.io.IOException;
-import java.nio.channels.FileLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +56,9 @@ final class Supervisor {
             return t;
           });
   private final List<Running> running = new ArrayList<>();
+
+  /** Set once the process standing for cjcpw has ended without a stop. */
+  private boolean abandoned;
   private Optional<GroupGuard> guard = Optional.empty();
   private boolean watched;
   private boolean nqsstopDuringBoot;
@@ -69,6 +71,9 @@ final class Supervisor {
   private record Ready(Running daemon) implements Event {}
 
   private record Control(Request request) implements Event {}
+
+  /** The process standing for cjcpw ended without a stop: this supervisor is as good as dead. */
+  private record Abandoned() implements Event {}
 
   /** A started daemon; touched only by the supervisor thread, except the volatile flag. */
   private static final class Running {
@@ -112,7 +117,7 @@ final class Supervisor {
    * request). {@code lock} is the site lock, held by the caller; it is released here, before
    * {@code cjcpw -stop} gets its answer, so a new start right after never finds it held.
    */
-  int runWatched(FileLock lock, boolean maintenance) throws SiteControlException {
+  int runWatched(ExclusiveLock lock, boolean maintenance) throws SiteControlException {
     watched = true;
     List<Request> stopRequests = new ArrayList<>();
     ControlChannel.Server server = null;
@@ -129,10 +134,12 @@ final class Supervisor {
         throw new SiteControlException.Refused("cannot set up " + db.run() + ": " + e.getMessage(), e);
       }
       Runtime.getRuntime().addShutdownHook(hook);
-      caller.termination().attach(() -> {
-        log.info("the runtime agent's client ended or received a termination signal: stopping the site");
-        events.add(new Control(new Request(Command.STOP, reply -> {})));
-      });
+      caller.termination().attach(new Termination.Actions(
+          () -> {
+            log.info("cjcpw (the runtime agent's client) received a termination signal: stopping the site");
+            events.add(new Control(new Request(Command.STOP, reply -> {})));
+          },
+          () -> events.add(new Abandoned())));
       log.info("cjcpw started (pid " + caller.process().pid() + ")");
       if (maintenance) {
         log.info("maintenance=ON: cjcpw runs without the daemons until nqsstart (guide 2.5.5)");
@@ -159,8 +166,7 @@ final class Supervisor {
       timers.shutdownNow();
       try {
         java.nio.file.Files.deleteIfExists(db.supervisorRecord());
-        lock.release();
-        lock.channel().close();
+        lock.close();
       } catch (IOException ignored) {
         // The lock goes with the process anyway.
       }
@@ -210,6 +216,10 @@ final class Supervisor {
         stopAll();
         return 1;
       }
+      if (e instanceof Abandoned) {
+        killAll();
+        return 1;
+      }
       if (e instanceof Exited x) {
         if (x.daemon().stopping || !running.contains(x.daemon())) {
           continue;
@@ -247,6 +257,10 @@ final class Supervisor {
             log.info("nqsstart: starting the daemons");
             List<Request> stops = new ArrayList<>();
             Optional<String> failure = boot(stops);
+            if (abandoned) {
+              q.reply().accept("FAILED " + failure.orElse("cjcpw's process ended"));
+              return 1;
+            }
             if (failure.isPresent()) {
               log.info(failure.get() + ": stopping the daemons; cjcpw stays up");
               stopAll();
@@ -328,6 +342,10 @@ final class Supervisor {
         Thread.currentThread().interrupt();
         return Optional.of("interrupted while starting");
       }
+      if (e instanceof Abandoned) {
+        killAll();
+        return Optional.of("cjcpw's process ended while the site was starting");
+      }
       if (e instanceof Exited x) {
         if (x.daemon().stopping || !running.contains(x.daemon())) {
           continue;
@@ -372,8 +390,10 @@ final class Supervisor {
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(db.log().resolve(spec.name() + ".log").toFile()))
             .redirectErrorStream(true);
-    pb.environment().clear();
-    pb.environment().putAll(caller.environment());
+    if (!caller.thisProcess()) {
+      pb.environment().clear();
+      pb.environment().putAll(caller.environment());
+    }
     pb.environment().putAll(spec.environment());
     pb.environment().put("NQS_SITE", identity.name().value());
     Process p = pb.start();
@@ -423,8 +443,19 @@ final class Supervisor {
     }
   }
 
+  /** Kills every started daemon at once, as this process's own death would. */
+  private void killAll() {
+    abandoned = true;
+    log.info("cjcpw's process (the runtime agent's client) ended without a stop: killing the daemons, as its death would");
+    stopAll(true);
+  }
+
   /** Stops every started daemon; returns the names of those that would not stop. */
   private List<String> stopAll() {
+    return stopAll(false);
+  }
+
+  private List<String> stopAll(boolean kill) {
     List<GroupStopper.Target> targets = new ArrayList<>();
     for (Running r : running) {
       r.stopping = true;
@@ -436,7 +467,8 @@ final class Supervisor {
     if (targets.isEmpty()) {
       return List.of();
     }
-    List<String> left = GroupStopper.stop(targets, conf, settings, posix, log);
+    List<String> left =
+        kill ? GroupStopper.kill(targets, conf, settings, posix, log) : GroupStopper.stop(targets, conf, settings, posix, log);
     List<Running> stillThere = new ArrayList<>();
     for (Running r : running) {
       if (left.contains(r.spec.name())) {

@@ -1,15 +1,19 @@
 # The client of the clusterkit runtime agent (written by install-shims; do not edit).
 # Usage: perl agent-client.pl SOCKET SHIM COMMAND [ARGS...]
 # Runs COMMAND in the agent listening on SOCKET and relays its output, exit code and the
-# termination signals this process receives. Where no agent listens, or it declines, it runs
-# SHIM again with CLUSTERKIT_AGENT=off: the command in a JVM of its own.
+# termination signals this process receives. Where no agent of this user listens, or the agent
+# declines or ends before it took the command, it runs SHIM again with CLUSTERKIT_AGENT=off:
+# the command in a JVM of its own.
 use strict;
 
 my ($socket, $shim, @argv) = @ARGV;
 my $conn;
+my $signal = 0;
 
 sub direct {
     close($conn) if $conn;
+    # A termination signal came before anything ran: end as it would have ended the JVM.
+    exit(128 + $signal) if $signal;
     $ENV{CLUSTERKIT_AGENT} = 'off';
     { exec {$shim} $shim, @argv[1 .. $#argv] }
     print STDERR "$argv[0]: cannot run $shim: $!\n";
@@ -32,9 +36,9 @@ sub take {
 }
 
 sub put {
-    my ($data) = @_;
+    my ($fh, $data) = @_;
     while (length $data) {
-        my $sent = syswrite($conn, $data);
+        my $sent = syswrite($fh, $data);
         if (!defined $sent) {
             next if $! == 4;
             return;
@@ -43,34 +47,56 @@ sub put {
     }
 }
 
+sub slurp {
+    my ($file) = @_;
+    open(my $f, '<', $file) or return '';
+    local $/;
+    my $text = <$f>;
+    close($f);
+    return defined $text ? $text : '';
+}
+
+# Only an agent of this user: root passes the folder's 0700, and would otherwise talk to anyone's.
+my ($folder) = $socket =~ m{^(.*)/};
+my @owner = stat($folder);
+direct() unless @owner && $owner[4] == $>;
+
 # AF_UNIX and SOCK_STREAM are 1 on Linux; the Socket module would cost more than this whole client.
 socket($conn, 1, 1, 0) or direct();
 connect($conn, pack('S', 1) . $socket) or direct();
 
 $SIG{PIPE} = 'IGNORE';
-my $limits = '';
-if (open(my $f, '<', '/proc/self/limits')) {
-    local $/;
-    $limits = <$f>;
-    close($f);
-}
-my @env = map { "$_=$ENV{$_}" } sort keys %ENV;
-put(join("\0", 'clusterkit-agent 1', $$, umask(), $limits, scalar(@env), @env, scalar(@argv), @argv) . "\0");
-
+my $sent = 0;
 my %number = (HUP => 1, INT => 2, TERM => 15);
 for my $name (keys %number) {
-    $SIG{$name} = sub { put('S' . pack('N', $number{$name})) };
+    # Signals ignored when this process started stay ignored, as they would for the JVM.
+    next if defined $SIG{$name} && $SIG{$name} eq 'IGNORE';
+    $SIG{$name} = sub {
+        $signal ||= $number{$name};
+        # Not in the middle of the request: a signal before its end is passed on after it.
+        put($conn, 'S' . pack('N', $number{$name})) if $sent;
+    };
 }
+my @env = map { "$_=$ENV{$_}" } sort keys %ENV;
+put($conn, join("\0", 'clusterkit-agent 1', $$, umask(), slurp('/proc/self/limits'), slurp('/proc/self/status'),
+    slurp('/proc/self/stat'), slurp('/proc/self/oom_score_adj'), scalar(@env), @env, scalar(@argv), @argv) . "\0");
+$sent = 1;
+put($conn, 'S' . pack('N', $signal)) if $signal;
 
+my $accepted = 0;
 while (defined(my $head = take(5))) {
     my ($type, $n) = unpack('a N', $head);
     exit($n > 255 ? 255 : $n) if $type eq 'X';
+    if ($type eq 'A') {
+        $accepted = 1;
+        next;
+    }
     my $data = take($n);
     last unless defined $data;
-    if ($type eq 'D') {
-        direct();
-    }
-    syswrite($type eq 'E' ? \*STDERR : \*STDOUT, $data);
+    direct() if $type eq 'D';
+    put($type eq 'E' ? \*STDERR : \*STDOUT, $data);
 }
+# The agent ended: before it took the command nothing ran, so a JVM can run it.
+direct() unless $accepted;
 print STDERR "$argv[0]: the clusterkit runtime agent went away before $argv[0] ended\n";
 exit 1;

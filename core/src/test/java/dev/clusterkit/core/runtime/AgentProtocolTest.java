@@ -33,6 +33,11 @@ class AgentProtocolTest {
       Max open files            1024                 1048576              files
       """;
 
+  private static final String STATUS = "Name:\tperl\nUmask:\t0022\nGroups:\t0 27 4 \nVmPeak:\t1 kB\n";
+
+  /** A comm with spaces and parentheses, as a process may name itself. */
+  private static final String STAT = "4242 (a (b) c) S 1 4242 4242 0 -1 4194304 100 0 0 0 0 0 0 0 20 5 1 0 12345 0 0\n";
+
   private static byte[] request(String... fields) {
     return (String.join("\0", fields) + "\0").getBytes(StandardCharsets.UTF_8);
   }
@@ -43,10 +48,12 @@ class AgentProtocolTest {
 
   @Test
   void aRequestCarriesPidUmaskLimitsEnvironmentAndArguments() throws IOException {
-    AgentRequest r = parse(request(AgentRequest.MAGIC, "4242", "18", LIMITS, "2", "A=1", "EMPTY=", "4", "cjcpw", "site", "", "x=y"));
+    AgentRequest r = parse(request(AgentRequest.MAGIC, "4242", "18", LIMITS, STATUS, STAT, "0\n", "2", "A=1", "EMPTY=", "4", "cjcpw", "site", "", "x=y"));
     assertEquals(4242, r.pid());
     assertEquals(022, r.umask());
     assertEquals(LIMITS, r.limits());
+    assertEquals(Optional.of(new InheritedAttributes(java.util.Set.of(0L, 4L, 27L), 5, 0)),
+        InheritedAttributes.parse(r.status(), r.stat(), r.oomScoreAdj()));
     assertEquals(Map.of("A", "1", "EMPTY", ""), r.environment());
     assertEquals("cjcpw", r.command());
     assertEquals(List.of("site", "", "x=y"), r.arguments());
@@ -59,11 +66,14 @@ class AgentProtocolTest {
     assertEquals("the pid '12x' is not a number",
         assertThrows(IOException.class, () -> parse(request(AgentRequest.MAGIC, "12x"))).getMessage());
     assertEquals("environment entry '=x' is not NAME=VALUE",
-        assertThrows(IOException.class, () -> parse(request(AgentRequest.MAGIC, "1", "18", "", "1", "=x"))).getMessage());
+        assertThrows(IOException.class, () -> parse(request(AgentRequest.MAGIC, "1", "18", "", "", "", "", "1", "=x"))).getMessage());
     assertEquals("no command in the request",
-        assertThrows(IOException.class, () -> parse(request(AgentRequest.MAGIC, "1", "18", "", "0", "0"))).getMessage());
+        assertThrows(IOException.class, () -> parse(request(AgentRequest.MAGIC, "1", "18", "", "", "", "", "0", "0"))).getMessage());
     assertEquals("the request ended before its argument",
-        assertThrows(IOException.class, () -> parse(request(AgentRequest.MAGIC, "1", "18", "", "0", "2", "cjcls"))).getMessage());
+        assertThrows(IOException.class, () -> parse(request(AgentRequest.MAGIC, "1", "18", "", "", "", "", "0", "2", "cjcls"))).getMessage());
+    byte[] latin1 = request(AgentRequest.MAGIC, "1", "18", "", "", "", "", "1", "X=caf\u00e9", "1", "cjcls");
+    byte[] raw = new String(latin1, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals("the environment entry is not UTF-8", assertThrows(IOException.class, () -> parse(raw)).getMessage());
   }
 
   @Test
@@ -78,13 +88,27 @@ class AgentProtocolTest {
   }
 
   @Test
+  void groupsNiceAndOomScoreAreComparedAsADaemonWouldInheritThem() {
+    InheritedAttributes agent = new InheritedAttributes(java.util.Set.of(0L, 4L), 0, 0);
+    assertEquals(Optional.empty(), agent.differenceFrom(new InheritedAttributes(java.util.Set.of(4L, 0L), 0, 0)));
+    assertEquals(Optional.of("supplementary groups [0] here, [0, 4] in the agent"),
+        agent.differenceFrom(new InheritedAttributes(java.util.Set.of(0L), 0, 0)));
+    assertEquals(Optional.of("nice 10 here, 0 in the agent"), agent.differenceFrom(new InheritedAttributes(java.util.Set.of(0L, 4L), 10, 0)));
+    assertEquals(Optional.of("oom_score_adj -500 here, 0 in the agent"),
+        agent.differenceFrom(new InheritedAttributes(java.util.Set.of(0L, 4L), 0, -500)));
+    assertEquals(Optional.empty(), InheritedAttributes.parse("Name:\tx\n", STAT, "0"), "no Groups line");
+    assertEquals(Optional.empty(), InheritedAttributes.parse(STATUS, "4242 (x) S 1", "0"), "a short stat");
+    assertTrue(InheritedAttributes.ofSelf().isPresent());
+  }
+
+  @Test
   void onlyCommandsThatMayStartDaemonsMustShareUmaskAndLimits() {
-    assertTrue(AgentSession.startsDaemons(new AgentRequest(1, 0, "", Map.of(), List.of("cjcpw", "s", "/db"))));
-    assertTrue(AgentSession.startsDaemons(new AgentRequest(1, 0, "", Map.of(), List.of("cjcpw", "-c", "s", "/db"))));
-    assertTrue(AgentSession.startsDaemons(new AgentRequest(1, 0, "", Map.of(), List.of("nqsstart", "s"))));
-    assertFalse(AgentSession.startsDaemons(new AgentRequest(1, 0, "", Map.of(), List.of("cjcpw", "-stop", "s"))));
-    assertFalse(AgentSession.startsDaemons(new AgentRequest(1, 0, "", Map.of(), List.of("nqsstop", "s"))));
-    assertFalse(AgentSession.startsDaemons(new AgentRequest(1, 0, "", Map.of(), List.of("cjcls"))));
+    assertTrue(AgentSession.startsDaemons(new AgentRequest(1, 0, "", "", "", "", Map.of(), List.of("cjcpw", "s", "/db"))));
+    assertTrue(AgentSession.startsDaemons(new AgentRequest(1, 0, "", "", "", "", Map.of(), List.of("cjcpw", "-c", "s", "/db"))));
+    assertTrue(AgentSession.startsDaemons(new AgentRequest(1, 0, "", "", "", "", Map.of(), List.of("nqsstart", "s"))));
+    assertFalse(AgentSession.startsDaemons(new AgentRequest(1, 0, "", "", "", "", Map.of(), List.of("cjcpw", "-stop", "s"))));
+    assertFalse(AgentSession.startsDaemons(new AgentRequest(1, 0, "", "", "", "", Map.of(), List.of("nqsstop", "s"))));
+    assertFalse(AgentSession.startsDaemons(new AgentRequest(1, 0, "", "", "", "", Map.of(), List.of("cjcls"))));
   }
 
   /** A client speaking the protocol by hand: a command the agent does not run gets "direct", nothing runs. */
@@ -95,7 +119,7 @@ class AgentProtocolTest {
     RuntimeAgent agent = RuntimeAgent.start(prefix, new PrintStream(log, true, StandardCharsets.UTF_8));
     try (agent;
         SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(RuntimeAgent.socket(prefix)))) {
-      ch.write(ByteBuffer.wrap(request(AgentRequest.MAGIC, "77", "18", LIMITS, "0", "4", "cjcmksite", "s", "1", "/db")));
+      ch.write(ByteBuffer.wrap(request(AgentRequest.MAGIC, "77", "18", LIMITS, STATUS, STAT, "0", "0", "4", "cjcmksite", "s", "1", "/db")));
       ByteBuffer head = ByteBuffer.allocate(5);
       while (head.hasRemaining() && ch.read(head) >= 0) {
         // until the header is in
@@ -110,6 +134,27 @@ class AgentProtocolTest {
       assertEquals(-1, ch.read(ByteBuffer.allocate(1)), "the agent closes the connection");
     }
     assertTrue(log.toString(StandardCharsets.UTF_8).contains("pid 77: cjcmksite runs in a JVM of its own: cjcmksite is not run by the agent"), log.toString());
+  }
+
+  /** A request the agent cannot read (another client's version, say) still gets its command run: directly. */
+  @Test
+  void anUnreadableRequestIsSentBackToRunDirectly() throws Exception {
+    Path prefix = tmp.resolve("p");
+    RuntimeAgent agent = RuntimeAgent.start(prefix, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try (agent;
+        SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(RuntimeAgent.socket(prefix)))) {
+      ch.write(ByteBuffer.wrap(request("clusterkit-agent 9", "77")));
+      ByteBuffer frame = ByteBuffer.allocate(200);
+      while (ch.read(frame) >= 0) {
+        // until the agent closes
+      }
+      frame.flip();
+      assertEquals(AgentFrames.DIRECT, frame.get());
+      byte[] reason = new byte[frame.getInt()];
+      frame.get(reason);
+      assertEquals("the agent could not read the request: not a clusterkit agent request (starts with 'clusterkit-agent 9')",
+          new String(reason, StandardCharsets.UTF_8));
+    }
   }
 
   @Test

@@ -167,15 +167,104 @@ class RuntimeAgentTest {
     cjcpw.process.destroyForcibly();
 
     SiteFixture.awaitDead(daemons, Duration.ofSeconds(20));
-    awaitLog(": exit code 0");
-    assertTrue(agentLog().contains("the runtime agent's client ended or received a termination signal")
-        || Files.readString(new SiteDatabase(db).supervisorLog()).contains("the runtime agent's client ended"));
+    awaitLog(": exit code 1");
+    assertTrue(Files.readString(new SiteDatabase(db).supervisorLog()).contains("ended without a stop: killing the daemons"));
     // The site can start again, in the agent.
     SiteFixture.Watched again = watchedThroughShim(db);
     again.await("all 3 daemons are ready");
     assertEquals(ProcessHandle.current().pid(), daemonParent(db));
     assertEquals(0, shim("cluster/cjcpw", Map.of(), "-stop", SITE1).exitCode());
     assertEquals(0, again.awaitExit(), again.output());
+  }
+
+  /** As the kernel and the group guard kill a SIGKILLed cjcpw JVM's daemons: at once, not after STOP_TIMEOUT. */
+  @Test
+  void aSigkilledClientsDaemonsAreKilledAtOnceEvenOnesThatIgnoreSigterm() throws Exception {
+    startAgent();
+    Path db = fx.createSite(SITE1, "jobdb", fx.daemon("d1", "ignore-term.sh") + "ready=alive 50\n");
+    fx.siteConf(db, 300, 600, 10); // a graceful stop would wait 590 site.conf seconds (29.5 s) before SIGKILL
+    SiteFixture.Watched cjcpw = watchedThroughShim(db);
+    cjcpw.await("all 1 daemons are ready");
+    List<ProcessIdentity> daemons = fx.daemons(db);
+
+    cjcpw.process.destroyForcibly();
+
+    SiteFixture.awaitDead(daemons, Duration.ofSeconds(5));
+    awaitLog(": exit code 1");
+    assertTrue(Files.readString(new SiteDatabase(db).supervisorLog()).contains("ended without a stop: killing the daemons"));
+  }
+
+  /** Java's file locks belong to the process: a refused second cjcpw in the agent must not drop the first one's. */
+  @Test
+  void aSecondCjcpwInTheAgentIsRefusedAndTheSiteLockHolds() throws Exception {
+    startAgent();
+    Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(1));
+    Files.writeString(db.resolve("nqs/daemon.conf"), "maintenance=ON\n", java.nio.file.StandardOpenOption.APPEND);
+    SiteFixture.Watched cjcpw = watchedThroughShim(db);
+    cjcpw.await("maintenance=ON");
+
+    Shell.Result again = shim("cluster/cjcpw", Map.of(), "-c", SITE1, db.toString());
+    assertEquals(4, again.exitCode(), again.describe());
+    Shell.Result jvm = shim("cluster/cjcpw", Map.of("CLUSTERKIT_AGENT", "off"), "-c", SITE1, db.toString());
+    assertEquals(4, jvm.exitCode(), "the lock still holds against other processes: " + jvm.describe());
+
+    assertEquals(0, shim("cluster/cjcpw", Map.of(), "-stop", SITE1).exitCode());
+    assertEquals(0, cjcpw.awaitExit(), cjcpw.output());
+  }
+
+  @Test
+  void aClientWithAnotherNiceValueRunsCjcpwInAJvmOfItsOwn() throws Exception {
+    startAgent();
+    Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(1));
+    long agentNice = InheritedAttributes.ofSelf().orElseThrow().nice();
+    long clientNice = Math.min(19, agentNice + 5);
+    org.junit.jupiter.api.Assumptions.assumeTrue(clientNice != agentNice, "this JVM runs at the lowest priority already");
+    SiteFixture.Watched cjcpw = watchedThroughShim(db, "renice -n " + clientNice + " $$ >/dev/null");
+    cjcpw.await("all 1 daemons are ready");
+
+    assertEquals(cjcpw.process.pid(), daemonParent(db));
+    assertTrue(agentLog().contains("cjcpw runs in a JVM of its own: nice " + clientNice + " here, " + agentNice + " in the agent"), agentLog());
+    assertEquals(0, shim("cluster/cjcpw", Map.of(), "-stop", SITE1).exitCode());
+    assertEquals(0, cjcpw.awaitExit(), cjcpw.output());
+  }
+
+  @Test
+  void aSignalIgnoredWhenTheClientStartedStaysIgnored() throws Exception {
+    startAgent();
+    Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(1));
+    SiteFixture.Watched cjcpw = watchedThroughShim(db, "trap '' HUP");
+    cjcpw.await("all 1 daemons are ready");
+
+    Shell.run(List.of("kill", "-HUP", Long.toString(cjcpw.process.pid())));
+    Thread.sleep(300);
+
+    assertTrue(cjcpw.process.isAlive(), cjcpw.output());
+    assertEquals(1, fx.daemons(db).size());
+    assertEquals(0, shim("cluster/cjcpw", Map.of(), "-stop", SITE1).exitCode());
+    assertEquals(0, cjcpw.awaitExit(), cjcpw.output());
+  }
+
+  /** An agent that ends before it takes the command (a restart, say): the command runs in a JVM. */
+  @Test
+  void anAgentThatClosesBeforeTakingTheCommandSendsTheClientToAJvm() throws Exception {
+    java.nio.file.Files.createDirectories(RuntimeAgent.socket(prefix).getParent());
+    try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(RuntimeAgent.socket(prefix)));
+      Thread closer = new Thread(() -> {
+        try {
+          while (true) {
+            server.accept().close();
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      closer.setDaemon(true);
+      closer.start();
+      Shell.Result ls = shim("cluster/cjcls", Map.of(), "--json");
+      assertEquals(0, ls.exitCode(), ls.describe());
+      assertEquals("[]\n", ls.stdout());
+    }
   }
 
   @Test
