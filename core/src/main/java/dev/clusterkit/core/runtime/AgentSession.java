@@ -83,6 +83,10 @@ final class AgentSession implements Runnable {
         frames.direct(decline.get());
         return;
       }
+      if (agentEnding.getAsBoolean()) {
+        frames.direct("the agent is ending");
+        return;
+      }
       log("pid " + request.pid() + ": " + String.join(" ", request.argv()) + ": started");
       frames.accepted();
       Thread monitor = new Thread(() -> watchClient(in, request), "agent-client-" + request.pid());

@@ -125,15 +125,19 @@ public final class EmbeddedSiteControl implements SiteControl {
     Prepared p = prepare(name, database, "cjcpw");
     ExclusiveLock lock = lock(p);
     int code;
+    boolean handedOver = false;
     try {
       refuseLiveDaemons(p);
       JobSpool.recover(p.db, p.log::info);
-    } catch (SiteControlException | RuntimeException e) {
-      release(lock);
-      throw e;
+      Supervisor supervisor = new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log, caller);
+      // From here the supervisor releases the lock, before cjcpw -stop gets its answer.
+      handedOver = true;
+      code = supervisor.runWatched(lock, p.maintenance);
+    } finally {
+      if (!handedOver) {
+        release(lock); // Errors included: an agent lives on, and must not keep the site locked.
+      }
     }
-    code = new Supervisor(p.db, p.identity, p.daemons, p.conf, settings, posix, p.log, caller)
-            .runWatched(lock, p.maintenance);
     return new SiteExit(
         code, code == 0 ? "site " + name + " stopped on request" : "site " + name + " failed; see " + p.db.supervisorLog());
   }

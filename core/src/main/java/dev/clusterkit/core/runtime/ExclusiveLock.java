@@ -3,7 +3,6 @@ package dev.clusterkit.core.runtime;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
@@ -34,15 +33,13 @@ final class ExclusiveLock implements AutoCloseable {
    * @return empty when another process or this JVM holds it
    */
   static Optional<ExclusiveLock> tryTake(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
-    }
-    Path key = file.toRealPath();
+    Path key = file.toAbsolutePath().getParent().toRealPath().resolve(file.getFileName());
     synchronized (HELD) {
       if (HELD.contains(key)) {
         return Optional.empty();
       }
-      FileChannel channel = FileChannel.open(key, StandardOpenOption.WRITE);
+      // Opened (and created) once, under the check: any other open of a locked file drops the lock.
+      FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();

@@ -9,12 +9,20 @@ import java.util.TreeSet;
 
 /**
  * The attributes besides umask and limits that a daemon inherits from the process starting it:
- * supplementary groups, nice value and OOM score adjustment, read from {@code /proc/PID/status},
- * {@code /proc/PID/stat} and {@code /proc/PID/oom_score_adj}.
+ * supplementary groups, which of SIGHUP, SIGINT, SIGQUIT and SIGTERM are ignored (an ignored
+ * signal stays ignored across exec), nice value and OOM score adjustment, read from {@code
+ * /proc/PID/status}, {@code /proc/PID/stat} and {@code /proc/PID/oom_score_adj}.
+ *
+ * @param ignoredSignals the numbers of those four signals that are ignored
  */
-record InheritedAttributes(Set<Long> groups, long nice, long oomScoreAdj) {
+record InheritedAttributes(Set<Long> groups, Set<Integer> ignoredSignals, long nice, long oomScoreAdj) {
+  /** The signals whose disposition a cluster product's way of starting cjcpw may change. */
+  private static final java.util.List<Integer> WATCHED_SIGNALS = java.util.List.of(1, 2, 3, 15);
+
   InheritedAttributes {
-    groups = Set.copyOf(new TreeSet<>(groups));
+    // Sorted, so that messages name them in a stable order (Set.copyOf's order changes per JVM).
+    groups = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(groups));
+    ignoredSignals = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(ignoredSignals));
   }
 
   /** This process's; empty without {@code /proc}. */
@@ -31,8 +39,19 @@ record InheritedAttributes(Set<Long> groups, long nice, long oomScoreAdj) {
   /** The attributes in the three texts; empty when one does not read as the kernel writes it. */
   static Optional<InheritedAttributes> parse(String status, String stat, String oomScoreAdj) {
     Set<Long> groups = new TreeSet<>();
+    Set<Integer> ignored = new TreeSet<>();
     boolean groupsSeen = false;
+    boolean sigIgnSeen = false;
     for (String line : status.split("\n")) {
+      if (line.startsWith("SigIgn:") && line.substring("SigIgn:".length()).strip().matches("[0-9a-fA-F]{1,16}")) {
+        sigIgnSeen = true;
+        long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+        for (int signal : WATCHED_SIGNALS) {
+          if ((mask & (1L << (signal - 1))) != 0) {
+            ignored.add(signal);
+          }
+        }
+      }
       if (line.startsWith("Groups:")) {
         groupsSeen = true;
         for (String g : line.substring("Groups:".length()).strip().split("\\s+")) {
@@ -46,16 +65,19 @@ record InheritedAttributes(Set<Long> groups, long nice, long oomScoreAdj) {
     int close = stat.lastIndexOf(')');
     String[] fields = close < 0 ? new String[0] : stat.substring(close + 1).strip().split(" ");
     String oom = oomScoreAdj.strip();
-    if (!groupsSeen || fields.length < 17 || !fields[16].matches("-?[0-9]{1,3}") || !oom.matches("-?[0-9]{1,4}")) {
+    if (!groupsSeen || !sigIgnSeen || fields.length < 17 || !fields[16].matches("-?[0-9]{1,3}") || !oom.matches("-?[0-9]{1,4}")) {
       return Optional.empty();
     }
-    return Optional.of(new InheritedAttributes(groups, Long.parseLong(fields[16]), Long.parseLong(oom)));
+    return Optional.of(new InheritedAttributes(groups, ignored, Long.parseLong(fields[16]), Long.parseLong(oom)));
   }
 
   /** How {@code client}'s differ from these, the agent's; empty when they do not. */
   Optional<String> differenceFrom(InheritedAttributes client) {
     if (!groups.equals(client.groups)) {
       return Optional.of("supplementary groups " + client.groups + " here, " + groups + " in the agent");
+    }
+    if (!ignoredSignals.equals(client.ignoredSignals)) {
+      return Optional.of("ignored signals " + client.ignoredSignals + " here, " + ignoredSignals + " in the agent");
     }
     if (nice != client.nice) {
       return Optional.of("nice " + client.nice + " here, " + nice + " in the agent");

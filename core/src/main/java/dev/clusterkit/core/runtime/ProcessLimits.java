@@ -19,7 +19,8 @@ record ProcessLimits(Map<String, Limit> limits) {
   record Limit(String soft, String hard) {}
 
   ProcessLimits {
-    limits = Map.copyOf(limits);
+    // The table's order, so that the first difference named is the same in every JVM.
+    limits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits));
   }
 
   /** This process's limits; empty without {@code /proc}. */

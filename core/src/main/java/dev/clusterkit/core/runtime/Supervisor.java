@@ -57,9 +57,19 @@ final class Supervisor {
           });
   private final List<Running> running = new ArrayList<>();
 
-  /** Set once the process standing for cjcpw has ended without a stop. */
-  private boolean abandoned;
-  private Optional<GroupGuard> guard = Optional.empty();
+  /** Set (from the agent's thread reading the client) once the process standing for cjcpw has ended without a stop. */
+  private volatile boolean abandoned;
+
+  private boolean killedAll;
+
+  /**
+   * The exit code, once set no control request is queued any more but answered at once (a request
+   * that comes while this supervisor exits is never left without an answer); guarded by the lock.
+   */
+  private final Object controlLock = new Object();
+
+  private java.util.OptionalInt exitedWith = java.util.OptionalInt.empty();
+  private volatile Optional<GroupGuard> guard = Optional.empty();
   private boolean watched;
   private boolean nqsstopDuringBoot;
   private boolean warmedUp;
@@ -129,7 +139,7 @@ final class Supervisor {
         RunState.writeSupervisor(db, caller.process());
         RunState.writeDaemons(db, new RunState.Daemons(true, List.of()));
         guard = Optional.of(GroupGuard.start());
-        server = ControlChannel.Server.start(db.socket(), r -> events.add(new Control(r)));
+        server = ControlChannel.Server.start(db.socket(), this::postControl);
       } catch (IOException e) {
         throw new SiteControlException.Refused("cannot set up " + db.run() + ": " + e.getMessage(), e);
       }
@@ -139,12 +149,16 @@ final class Supervisor {
             log.info("cjcpw (the runtime agent's client) received a termination signal: stopping the site");
             events.add(new Control(new Request(Command.STOP, reply -> {})));
           },
-          () -> events.add(new Abandoned())));
+          this::abandon));
       log.info("cjcpw started (pid " + caller.process().pid() + ")");
       if (maintenance) {
         log.info("maintenance=ON: cjcpw runs without the daemons until nqsstart (guide 2.5.5)");
       } else {
         Optional<String> failure = boot(stopRequests);
+        if (abandoned) {
+          killAll();
+          return exit = 1;
+        }
         if (failure.isPresent()) {
           log.info(failure.get() + (nqsstopDuringBoot ? ": stopping the daemons" : ": stopping the site"));
           List<String> left = stopAll();
@@ -166,13 +180,17 @@ final class Supervisor {
       timers.shutdownNow();
       try {
         java.nio.file.Files.deleteIfExists(db.supervisorRecord());
+      } catch (IOException e) {
+        log.info("cannot remove " + db.supervisorRecord() + ": " + e.getMessage());
+      } finally {
         lock.close();
-      } catch (IOException ignored) {
-        // The lock goes with the process anyway.
       }
       log.info("cjcpw exits with code " + exit);
       List<Event> left = new ArrayList<>();
-      events.drainTo(left);
+      synchronized (controlLock) {
+        exitedWith = java.util.OptionalInt.of(exit);
+        events.drainTo(left);
+      }
       for (Event e : left) {
         if (e instanceof Control c) {
           stopRequests.add(c.request());
@@ -188,6 +206,30 @@ final class Supervisor {
         // The hook is what is running.
       }
     }
+  }
+
+  /** A control request from the socket; once this supervisor is exiting, answered at once. */
+  private void postControl(Request r) {
+    int exit;
+    synchronized (controlLock) {
+      if (exitedWith.isEmpty()) {
+        events.add(new Control(r));
+        return;
+      }
+      exit = exitedWith.getAsInt();
+    }
+    r.reply().accept((exit == 0 ? "OK" : "FAILED") + " cjcpw exited with code " + exit);
+  }
+
+  /**
+   * The process standing for cjcpw ended without a stop (the agent's reading thread calls this).
+   * The guard kills the daemons' groups now, whatever this supervisor's thread is doing (a graceful
+   * stop may be running), as it would if this process died; the thread then finishes the job.
+   */
+  private void abandon() {
+    abandoned = true;
+    events.add(new Abandoned());
+    guard.ifPresent(GroupGuard::close);
   }
 
   /** Starts the daemons without pdeathsig or guard and returns; they outlive this process. */
@@ -216,7 +258,7 @@ final class Supervisor {
         stopAll();
         return 1;
       }
-      if (e instanceof Abandoned) {
+      if (e instanceof Abandoned || abandoned) {
         killAll();
         return 1;
       }
@@ -293,6 +335,9 @@ final class Supervisor {
       int before = next;
       try {
         while (next < specs.size()) {
+          if (abandoned) {
+            break;
+          }
           DaemonSpec spec = specs.get(next);
           if (spec.awaitPrevious() && !running.stream().allMatch(r -> r.ready)) {
             break;
@@ -314,6 +359,10 @@ final class Supervisor {
         if (next > before) {
           saveState();
         }
+      }
+      if (abandoned) {
+        killAll();
+        return Optional.of("cjcpw's process ended while the site was starting");
       }
       if (watched && !warmedUp) {
         warmedUp = true;
@@ -342,7 +391,7 @@ final class Supervisor {
         Thread.currentThread().interrupt();
         return Optional.of("interrupted while starting");
       }
-      if (e instanceof Abandoned) {
+      if (e instanceof Abandoned || abandoned) {
         killAll();
         return Optional.of("cjcpw's process ended while the site was starting");
       }
@@ -446,6 +495,10 @@ final class Supervisor {
   /** Kills every started daemon at once, as this process's own death would. */
   private void killAll() {
     abandoned = true;
+    if (killedAll) {
+      return;
+    }
+    killedAll = true;
     log.info("cjcpw's process (the runtime agent's client) ended without a stop: killing the daemons, as its death would");
     stopAll(true);
   }

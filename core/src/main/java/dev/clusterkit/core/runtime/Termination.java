@@ -34,11 +34,10 @@ final class Termination {
   /** Called by the supervisor once it can act. */
   synchronized void attach(Actions supervisor) {
     actions = Optional.of(supervisor);
-    if (stopRequested) {
-      supervisor.stop().run();
-    }
     if (abandoned) {
       supervisor.kill().run();
+    } else if (stopRequested) {
+      supervisor.stop().run();
     }
   }
 }

@@ -9,8 +9,11 @@ use strict;
 my ($socket, $shim, @argv) = @ARGV;
 my $conn;
 my $signal = 0;
+my @relayed;
 
 sub direct {
+    # From here a signal ends this process as it would the JVM, before or after the check below.
+    $SIG{$_} = 'DEFAULT' for @relayed;
     close($conn) if $conn;
     # A termination signal came before anything ran: end as it would have ended the JVM.
     exit(128 + $signal) if $signal;
@@ -71,6 +74,7 @@ my %number = (HUP => 1, INT => 2, TERM => 15);
 for my $name (keys %number) {
     # Signals ignored when this process started stay ignored, as they would for the JVM.
     next if defined $SIG{$name} && $SIG{$name} eq 'IGNORE';
+    push @relayed, $name;
     $SIG{$name} = sub {
         $signal ||= $number{$name};
         # Not in the middle of the request: a signal before its end is passed on after it.

@@ -33,7 +33,8 @@ class AgentProtocolTest {
       Max open files            1024                 1048576              files
       """;
 
-  private static final String STATUS = "Name:\tperl\nUmask:\t0022\nGroups:\t0 27 4 \nVmPeak:\t1 kB\n";
+  private static final String STATUS =
+      "Name:\tperl\nUmask:\t0022\nGroups:\t0 27 4 \nVmPeak:\t1 kB\nSigIgn:\t0000000000001001\nSigCgt:\t0000000000004003\n";
 
   /** A comm with spaces and parentheses, as a process may name itself. */
   private static final String STAT = "4242 (a (b) c) S 1 4242 4242 0 -1 4194304 100 0 0 0 0 0 0 0 20 5 1 0 12345 0 0\n";
@@ -52,7 +53,8 @@ class AgentProtocolTest {
     assertEquals(4242, r.pid());
     assertEquals(022, r.umask());
     assertEquals(LIMITS, r.limits());
-    assertEquals(Optional.of(new InheritedAttributes(java.util.Set.of(0L, 4L, 27L), 5, 0)),
+    // SigIgn 0x1001: SIGHUP (1) and SIGPIPE (13), which is not compared.
+    assertEquals(Optional.of(new InheritedAttributes(java.util.Set.of(0L, 4L, 27L), java.util.Set.of(1), 5, 0)),
         InheritedAttributes.parse(r.status(), r.stat(), r.oomScoreAdj()));
     assertEquals(Map.of("A", "1", "EMPTY", ""), r.environment());
     assertEquals("cjcpw", r.command());
@@ -89,13 +91,17 @@ class AgentProtocolTest {
 
   @Test
   void groupsNiceAndOomScoreAreComparedAsADaemonWouldInheritThem() {
-    InheritedAttributes agent = new InheritedAttributes(java.util.Set.of(0L, 4L), 0, 0);
-    assertEquals(Optional.empty(), agent.differenceFrom(new InheritedAttributes(java.util.Set.of(4L, 0L), 0, 0)));
+    java.util.Set<Long> groups = java.util.Set.of(0L, 4L);
+    java.util.Set<Integer> none = java.util.Set.of();
+    InheritedAttributes agent = new InheritedAttributes(groups, none, 0, 0);
+    assertEquals(Optional.empty(), agent.differenceFrom(new InheritedAttributes(java.util.Set.of(4L, 0L), none, 0, 0)));
     assertEquals(Optional.of("supplementary groups [0] here, [0, 4] in the agent"),
-        agent.differenceFrom(new InheritedAttributes(java.util.Set.of(0L), 0, 0)));
-    assertEquals(Optional.of("nice 10 here, 0 in the agent"), agent.differenceFrom(new InheritedAttributes(java.util.Set.of(0L, 4L), 10, 0)));
+        agent.differenceFrom(new InheritedAttributes(java.util.Set.of(0L), none, 0, 0)));
+    assertEquals(Optional.of("ignored signals [1, 2] here, [] in the agent"),
+        agent.differenceFrom(new InheritedAttributes(groups, java.util.Set.of(2, 1), 0, 0)));
+    assertEquals(Optional.of("nice 10 here, 0 in the agent"), agent.differenceFrom(new InheritedAttributes(groups, none, 10, 0)));
     assertEquals(Optional.of("oom_score_adj -500 here, 0 in the agent"),
-        agent.differenceFrom(new InheritedAttributes(java.util.Set.of(0L, 4L), 0, -500)));
+        agent.differenceFrom(new InheritedAttributes(groups, none, 0, -500)));
     assertEquals(Optional.empty(), InheritedAttributes.parse("Name:\tx\n", STAT, "0"), "no Groups line");
     assertEquals(Optional.empty(), InheritedAttributes.parse(STATUS, "4242 (x) S 1", "0"), "a short stat");
     assertTrue(InheritedAttributes.ofSelf().isPresent());

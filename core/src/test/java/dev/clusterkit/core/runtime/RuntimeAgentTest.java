@@ -168,7 +168,8 @@ class RuntimeAgentTest {
 
     SiteFixture.awaitDead(daemons, Duration.ofSeconds(20));
     awaitLog(": exit code 1");
-    assertTrue(Files.readString(new SiteDatabase(db).supervisorLog()).contains("ended without a stop: killing the daemons"));
+    String supervisorLog = Files.readString(new SiteDatabase(db).supervisorLog());
+    assertTrue(supervisorLog.contains("ended without a stop: killing the daemons"), supervisorLog);
     // The site can start again, in the agent.
     SiteFixture.Watched again = watchedThroughShim(db);
     again.await("all 3 daemons are ready");
@@ -191,7 +192,25 @@ class RuntimeAgentTest {
 
     SiteFixture.awaitDead(daemons, Duration.ofSeconds(5));
     awaitLog(": exit code 1");
-    assertTrue(Files.readString(new SiteDatabase(db).supervisorLog()).contains("ended without a stop: killing the daemons"));
+    String supervisorLog = Files.readString(new SiteDatabase(db).supervisorLog());
+    assertTrue(supervisorLog.contains("ended without a stop: killing the daemons"), supervisorLog);
+  }
+
+  /** SIGTERM, then SIGKILL while the graceful stop waits: the kill does not wait behind the stop. */
+  @Test
+  void aClientKilledDuringAGracefulStopHasItsDaemonsKilledAtOnce() throws Exception {
+    startAgent();
+    Path db = fx.createSite(SITE1, "jobdb", fx.daemon("d1", "ignore-term.sh") + "ready=alive 50\n");
+    fx.siteConf(db, 300, 600, 10);
+    SiteFixture.Watched cjcpw = watchedThroughShim(db);
+    cjcpw.await("all 1 daemons are ready");
+    List<ProcessIdentity> daemons = fx.daemons(db);
+    Shell.run(List.of("kill", "-TERM", Long.toString(cjcpw.process.pid())));
+    cjcpw.await("received a termination signal: stopping the site");
+
+    cjcpw.process.destroyForcibly();
+
+    SiteFixture.awaitDead(daemons, Duration.ofSeconds(5));
   }
 
   /** Java's file locks belong to the process: a refused second cjcpw in the agent must not drop the first one's. */
@@ -228,12 +247,15 @@ class RuntimeAgentTest {
     assertEquals(0, cjcpw.awaitExit(), cjcpw.output());
   }
 
+  /** nohup cjcpw, say: the daemons would inherit the ignored SIGHUP from a JVM, not from the agent. */
   @Test
-  void aSignalIgnoredWhenTheClientStartedStaysIgnored() throws Exception {
+  void aClientThatIgnoresSighupRunsCjcpwInAJvmWhichIgnoresItToo() throws Exception {
     startAgent();
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(1));
     SiteFixture.Watched cjcpw = watchedThroughShim(db, "trap '' HUP");
     cjcpw.await("all 1 daemons are ready");
+    assertEquals(cjcpw.process.pid(), daemonParent(db));
+    assertTrue(agentLog().contains("cjcpw runs in a JVM of its own: ignored signals [1] here, [] in the agent"), agentLog());
 
     Shell.run(List.of("kill", "-HUP", Long.toString(cjcpw.process.pid())));
     Thread.sleep(300);
