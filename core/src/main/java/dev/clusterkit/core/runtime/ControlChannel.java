@@ -65,36 +65,9 @@ final class ControlChannel {
       Files.deleteIfExists(socket);
       ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
       ch.bind(UnixDomainSocketAddress.of(socket));
-      Server server = new Server(ch, socket);
-      Thread accept = new Thread(() -> server.acceptLoop(sink), "cjcpw-control");
-      accept.setDaemon(true);
-      accept.start();
-      return server;
-    }
-
-    private void acceptLoop(Consumer<Request> sink) {
-      while (channel.isOpen()) {
-        SocketChannel client;
-        try {
-          client = channel.accept();
-        } catch (IOException e) {
-          if (!channel.isOpen()) {
-            return;
-          }
-          // A passing failure (out of file descriptors): keep the channel, or every later
-          // cjcpw -stop would wait for an answer that never comes.
-          try {
-            Thread.sleep(100);
-          } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-          continue;
-        }
-        Thread t = new Thread(() -> serve(client, sink), "cjcpw-control-client");
-        t.setDaemon(true);
-        t.start();
-      }
+      // A failed accept has nobody to tell but the next one: the supervisor's log is its thread's.
+      AcceptLoop.start(ch, "cjcpw-control", client -> serve(client, sink), problem -> {});
+      return new Server(ch, socket);
     }
 
     private static void serve(SocketChannel client, Consumer<Request> sink) {

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -70,9 +69,11 @@ public final class RuntimeAgent implements AutoCloseable {
       ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
       ch.bind(UnixDomainSocketAddress.of(socket));
       RuntimeAgent agent = new RuntimeAgent(ch, socket, lock, log);
-      Thread accept = new Thread(agent::acceptLoop, "clusterkit-agent");
-      accept.setDaemon(true);
-      accept.start();
+      AcceptLoop.start(ch, "clusterkit-agent", client -> new AgentSession(client, agent.self, log, () -> agent.ending).run(),
+          problem -> {
+            log.println("clusterkit-agent: " + problem);
+            log.flush();
+          });
       log.println("clusterkit-agent: serving " + prefix + " on " + socket + " (pid " + ProcessHandle.current().pid() + ")");
       log.flush();
       return agent;
@@ -97,36 +98,6 @@ public final class RuntimeAgent implements AutoCloseable {
         agent.close();
         return;
       }
-    }
-  }
-
-  private void acceptLoop() {
-    while (channel.isOpen()) {
-      SocketChannel client;
-      try {
-        client = channel.accept();
-      } catch (IOException e) {
-        if (!channel.isOpen()) {
-          return;
-        }
-        // Out of file descriptors, say: the clients queued meanwhile wait, later ones get served.
-        log.println("clusterkit-agent: cannot accept a client: " + e.getMessage());
-        pause();
-        continue;
-      }
-      // Not a pool: a session's thread starts the site's daemons and must live as long as they run
-      // (their parent-death signal follows the thread).
-      Thread session = new Thread(new AgentSession(client, self, log, () -> ending), "clusterkit-agent-session");
-      session.setDaemon(true);
-      session.start();
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

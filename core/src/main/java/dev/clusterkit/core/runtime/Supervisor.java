@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -57,18 +58,18 @@ final class Supervisor {
           });
   private final List<Running> running = new ArrayList<>();
 
-  /** Set (from the agent's thread reading the client) once the process standing for cjcpw has ended without a stop. */
+  /** Set, by the agent's thread reading the client, once the process standing for cjcpw ended without a stop. */
   private volatile boolean abandoned;
 
   private boolean killedAll;
 
-  /**
-   * The exit code, once set no control request is queued any more but answered at once (a request
-   * that comes while this supervisor exits is never left without an answer); guarded by the lock.
-   */
   private final Object controlLock = new Object();
 
-  private java.util.OptionalInt exitedWith = java.util.OptionalInt.empty();
+  /**
+   * The exit code; once set, a control request is answered at once instead of queued, so one that
+   * comes while this supervisor exits is never left without an answer. Guarded by controlLock.
+   */
+  private OptionalInt exitedWith = OptionalInt.empty();
   private volatile Optional<GroupGuard> guard = Optional.empty();
   private boolean watched;
   private boolean nqsstopDuringBoot;
@@ -188,7 +189,7 @@ final class Supervisor {
       log.info("cjcpw exits with code " + exit);
       List<Event> left = new ArrayList<>();
       synchronized (controlLock) {
-        exitedWith = java.util.OptionalInt.of(exit);
+        exitedWith = OptionalInt.of(exit);
         events.drainTo(left);
       }
       for (Event e : left) {

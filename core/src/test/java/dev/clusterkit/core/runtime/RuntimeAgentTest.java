@@ -86,6 +86,13 @@ class RuntimeAgentTest {
     return new SiteFixture.Watched(p);
   }
 
+  /** {@link #watchedThroughShim}, once it reports its {@code daemons} daemons ready. */
+  private SiteFixture.Watched readyThroughShim(Path db, int daemons, String... shellPrefix) throws Exception {
+    SiteFixture.Watched cjcpw = watchedThroughShim(db, shellPrefix);
+    cjcpw.await("all " + daemons + " daemons are ready");
+    return cjcpw;
+  }
+
   private long supervisorPid(Path db) throws IOException {
     return RunState.readSupervisor(new SiteDatabase(db)).orElseThrow().pid();
   }
@@ -104,8 +111,7 @@ class RuntimeAgentTest {
     Path db = fx.createSite(SITE1, "jobdb", fx.daemon("d1", "env.sh", envFile.toString()) + "ready=alive 50\n" + fx.termDaemons(1).replace("[d1]", "[d2]"));
     fx.env.put("JOB_OWNER", "batch operator");
 
-    SiteFixture.Watched cjcpw = watchedThroughShim(db);
-    cjcpw.await("all 2 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 2);
 
     // The daemons are this JVM's (the agent's); the process standing for cjcpw, which cjcls shows
     // and the cluster software watches, is the client, a perl process.
@@ -133,8 +139,7 @@ class RuntimeAgentTest {
   void aCjcpwStopInAJvmOfItsOwnStopsASiteTheAgentRuns() throws Exception {
     startAgent();
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(2));
-    SiteFixture.Watched cjcpw = watchedThroughShim(db);
-    cjcpw.await("all 2 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 2);
 
     Shell.Result stop = shim("cluster/cjcpw", Map.of("CLUSTERKIT_AGENT", "off"), "-stop", SITE1);
 
@@ -160,8 +165,7 @@ class RuntimeAgentTest {
   void aSigkilledClientTakesItsSiteDownAndTheAgentServesOn() throws Exception {
     startAgent();
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(3));
-    SiteFixture.Watched cjcpw = watchedThroughShim(db);
-    cjcpw.await("all 3 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 3);
     List<ProcessIdentity> daemons = fx.daemons(db);
 
     cjcpw.process.destroyForcibly();
@@ -171,8 +175,7 @@ class RuntimeAgentTest {
     String supervisorLog = Files.readString(new SiteDatabase(db).supervisorLog());
     assertTrue(supervisorLog.contains("ended without a stop: killing the daemons"), supervisorLog);
     // The site can start again, in the agent.
-    SiteFixture.Watched again = watchedThroughShim(db);
-    again.await("all 3 daemons are ready");
+    SiteFixture.Watched again = readyThroughShim(db, 3);
     assertEquals(ProcessHandle.current().pid(), daemonParent(db));
     assertEquals(0, shim("cluster/cjcpw", Map.of(), "-stop", SITE1).exitCode());
     assertEquals(0, again.awaitExit(), again.output());
@@ -184,8 +187,7 @@ class RuntimeAgentTest {
     startAgent();
     Path db = fx.createSite(SITE1, "jobdb", fx.daemon("d1", "ignore-term.sh") + "ready=alive 50\n");
     fx.siteConf(db, 300, 600, 10); // a graceful stop would wait 590 site.conf seconds (29.5 s) before SIGKILL
-    SiteFixture.Watched cjcpw = watchedThroughShim(db);
-    cjcpw.await("all 1 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 1);
     List<ProcessIdentity> daemons = fx.daemons(db);
 
     cjcpw.process.destroyForcibly();
@@ -202,8 +204,7 @@ class RuntimeAgentTest {
     startAgent();
     Path db = fx.createSite(SITE1, "jobdb", fx.daemon("d1", "ignore-term.sh") + "ready=alive 50\n");
     fx.siteConf(db, 300, 600, 10);
-    SiteFixture.Watched cjcpw = watchedThroughShim(db);
-    cjcpw.await("all 1 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 1);
     List<ProcessIdentity> daemons = fx.daemons(db);
     Shell.run(List.of("kill", "-TERM", Long.toString(cjcpw.process.pid())));
     cjcpw.await("received a termination signal: stopping the site");
@@ -238,8 +239,7 @@ class RuntimeAgentTest {
     long agentNice = InheritedAttributes.ofSelf().orElseThrow().nice();
     long clientNice = Math.min(19, agentNice + 5);
     org.junit.jupiter.api.Assumptions.assumeTrue(clientNice != agentNice, "this JVM runs at the lowest priority already");
-    SiteFixture.Watched cjcpw = watchedThroughShim(db, "renice -n " + clientNice + " $$ >/dev/null");
-    cjcpw.await("all 1 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 1, "renice -n " + clientNice + " $$ >/dev/null");
 
     assertEquals(cjcpw.process.pid(), daemonParent(db));
     assertTrue(agentLog().contains("cjcpw runs in a JVM of its own: nice " + clientNice + " here, " + agentNice + " in the agent"), agentLog());
@@ -252,8 +252,7 @@ class RuntimeAgentTest {
   void aClientThatIgnoresSighupRunsCjcpwInAJvmWhichIgnoresItToo() throws Exception {
     startAgent();
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(1));
-    SiteFixture.Watched cjcpw = watchedThroughShim(db, "trap '' HUP");
-    cjcpw.await("all 1 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 1, "trap '' HUP");
     assertEquals(cjcpw.process.pid(), daemonParent(db));
     assertTrue(agentLog().contains("cjcpw runs in a JVM of its own: ignored signals [1] here, [] in the agent"), agentLog());
 
@@ -293,8 +292,7 @@ class RuntimeAgentTest {
   void sigtermToTheClientStopsTheSiteAsItStopsAJvmCjcpw() throws Exception {
     startAgent();
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(2));
-    SiteFixture.Watched cjcpw = watchedThroughShim(db);
-    cjcpw.await("all 2 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 2);
     List<ProcessIdentity> daemons = fx.daemons(db);
 
     Shell.run(List.of("kill", "-TERM", Long.toString(cjcpw.process.pid())));
@@ -311,8 +309,7 @@ class RuntimeAgentTest {
     // A umask other than the agent's: the daemons would not get what a cjcpw JVM gives them.
     int agentUmask = Posix.system().umask();
     String other = String.format("%04o", agentUmask == 077 ? 022 : 077);
-    SiteFixture.Watched cjcpw = watchedThroughShim(db, "umask " + other);
-    cjcpw.await("all 1 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 1, "umask " + other);
 
     assertEquals(cjcpw.process.pid(), daemonParent(db), "the shim's own process, now a JVM, supervises");
     assertTrue(agentLog().contains("cjcpw runs in a JVM of its own: umask " + other + " here"), agentLog());
@@ -323,15 +320,13 @@ class RuntimeAgentTest {
   @Test
   void withoutARunningAgentOrWhenTurnedOffTheShimsStartAJvm() throws Exception {
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(1));
-    SiteFixture.Watched noAgent = watchedThroughShim(db);
-    noAgent.await("all 1 daemons are ready");
+    SiteFixture.Watched noAgent = readyThroughShim(db, 1);
     assertEquals(noAgent.process.pid(), daemonParent(db));
     assertEquals(0, shim("cluster/cjcpw", Map.of(), "-stop", SITE1).exitCode());
     assertEquals(0, noAgent.awaitExit(), noAgent.output());
 
     startAgent();
-    SiteFixture.Watched off = watchedThroughShim(db, "CLUSTERKIT_AGENT=off", "export CLUSTERKIT_AGENT");
-    off.await("all 1 daemons are ready");
+    SiteFixture.Watched off = readyThroughShim(db, 1, "CLUSTERKIT_AGENT=off", "export CLUSTERKIT_AGENT");
     assertEquals(off.process.pid(), daemonParent(db));
     assertEquals(0, shim("cluster/cjcpw", Map.of("CLUSTERKIT_AGENT", "off"), "-stop", SITE1).exitCode());
     assertEquals(0, off.awaitExit(), off.output());
@@ -375,8 +370,7 @@ class RuntimeAgentTest {
   void whenTheAgentIsSigkilledItsDaemonsDieAndTheClientFails() throws Exception {
     Process agent = agentProcess();
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(2));
-    SiteFixture.Watched cjcpw = watchedThroughShim(db);
-    cjcpw.await("all 2 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 2);
     assertEquals(agent.pid(), daemonParent(db));
     List<ProcessIdentity> daemons = fx.daemons(db);
 
@@ -391,8 +385,7 @@ class RuntimeAgentTest {
   void whenTheAgentIsTerminatedItStopsItsSitesAndTheClientsFail() throws Exception {
     Process agent = agentProcess();
     Path db = fx.createSite(SITE1, "jobdb", fx.termDaemons(2));
-    SiteFixture.Watched cjcpw = watchedThroughShim(db);
-    cjcpw.await("all 2 daemons are ready");
+    SiteFixture.Watched cjcpw = readyThroughShim(db, 2);
     List<ProcessIdentity> daemons = fx.daemons(db);
 
     agent.destroy();
